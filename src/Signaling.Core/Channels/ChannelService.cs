@@ -1,0 +1,230 @@
+using Microsoft.Extensions.Options;
+using Signaling.Core.Errors;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+
+namespace Signaling.Core.Channels;
+
+/// <summary>Channel commands: create, join, leave, close, attributes and channel messages.</summary>
+public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IOptions<SignalingOptions> options)
+{
+    private readonly SignalingOptions _options = options.Value;
+
+    public async Task<Result<Channel>> CreateAsync(Actor creator, CreateChannelRequest request, CancellationToken cancellationToken = default)
+    {
+        var invalid = Limits.CheckId("name", request.Name, required: false) ?? Limits.CheckData("ext", request.Ext, Limits.MaxExtBytes);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (request.TtlSeconds < 0 || request.MemberLimit < 0)
+        {
+            return SignalingError.Invalid(request.TtlSeconds < 0 ? "ttlSeconds" : "memberLimit", "Must not be negative.");
+        }
+
+        return await CommandRunner.RunAsync(store, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var id = Ids.New();
+            var name = string.IsNullOrEmpty(request.Name) ? id : request.Name;
+            var key = ChannelKeys.Name(name);
+            var holder = await store.FindAsync(key, cancellationToken);
+            if (holder is not null && await store.GetChannelAsync(holder, cancellationToken) is { } live && live.IsAlive(now))
+            {
+                return Decision<Channel>.Fail(new SignalingError(SignalingErrorCode.ChannelExists, $"A channel named '{name}' already exists.", "name"));
+            }
+
+            var channel = new Channel
+            {
+                Id = id,
+                Name = name,
+                Type = request.Type,
+                Ext = request.Ext ?? "",
+                Creator = creator.UserId,
+                CreatedAt = now,
+                ExpiresAt = now + (request.TtlSeconds > 0 ? TimeSpan.FromSeconds(request.TtlSeconds) : _options.DefaultChannelTtl),
+                MemberLimit = request.MemberLimit > 0 ? request.MemberLimit : _options.DefaultMemberLimit,
+            };
+            var commit = new Commit();
+            commit.Channels.Add(channel);
+            commit.Index.Add(new IndexWrite(key, holder, channel.Id));
+            return new Decision<Channel>(channel, commit);
+        }, cancellationToken);
+    }
+
+    /// <summary>A live channel by id; anyone may look it up (NIM's getChannelInfo has no membership rule).</summary>
+    public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken = default)
+    {
+        var channel = await store.GetChannelAsync(channelId, cancellationToken);
+        return channel is not null && channel.IsAlive(clock.GetUtcNow()) ? channel : SignalingError.ChannelNotFound(channelId);
+    }
+
+    public async Task<Result<Channel>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var id = await store.FindAsync(ChannelKeys.Name(name), cancellationToken);
+        return id is null ? SignalingError.ChannelNotFound(name) : await GetAsync(id, cancellationToken);
+    }
+
+    public Task<Result<ChannelMember>> JoinAsync(Actor actor, string channelId, long? uid, string? data, CancellationToken cancellationToken = default) =>
+        ChangeAsync<ChannelMember>(channelId, data, (channel, now) =>
+        {
+            var joined = channel.Join(actor, uid, now);
+            return joined.IsSuccess
+                ? new Change<ChannelMember>(joined.Value, channel.TellMembers(EventKind.MemberJoined, except: actor.UserId), joined.Value)
+                : joined.Error;
+        }, actor, cancellationToken);
+
+    public Task<Result<ChannelMember>> LeaveAsync(Actor actor, string channelId, string? data, CancellationToken cancellationToken = default) =>
+        ChangeAsync<ChannelMember>(channelId, data, (channel, _) =>
+        {
+            var left = channel.Leave(actor);
+            return left.IsSuccess
+                ? new Change<ChannelMember>(left.Value, channel.TellMembers(EventKind.MemberLeft), left.Value)
+                : left.Error;
+        }, actor, cancellationToken);
+
+    public Task<Result<Channel>> CloseAsync(Actor actor, string channelId, string? data, CancellationToken cancellationToken = default) =>
+        ChangeAsync<Channel>(channelId, data, (channel, _) =>
+        {
+            var closed = channel.Close(actor);
+            return closed.IsSuccess ? new Change<Channel>(channel, closed.Value) : closed.Error;
+        }, actor, cancellationToken);
+
+    public Task<Result<Channel>> SetAttributeAsync(Actor actor, string channelId, string name, string value, CancellationToken cancellationToken = default) =>
+        AttributeAsync(actor, channelId, name, value, cancellationToken);
+
+    public Task<Result<Channel>> DeleteAttributeAsync(Actor actor, string channelId, string name, CancellationToken cancellationToken = default) =>
+        AttributeAsync(actor, channelId, name, null, cancellationToken);
+
+    /// <summary>Removes every attribute; members get one event with no attribute name.</summary>
+    public Task<Result<Channel>> ClearAttributesAsync(Actor actor, string channelId, CancellationToken cancellationToken = default) =>
+        ChangeAsync<Channel>(channelId, null, (channel, _) =>
+        {
+            if (channel.CheckMember(actor) is { } notMember)
+            {
+                return notMember;
+            }
+
+            channel.Attributes.Clear();
+            return new Change<Channel>(channel, channel.TellMembers(EventKind.ChannelAttributesChanged));
+        }, actor, cancellationToken);
+
+    /// <summary>A message to every other member of the channel. Nothing is stored in the channel itself.</summary>
+    public async Task<Result<int>> SendMessageAsync(Actor actor, string channelId, string message, CancellationToken cancellationToken = default)
+    {
+        if (Limits.CheckData("message", message) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        return await CommandRunner.RunAsync(store, async () =>
+        {
+            var channel = await store.GetChannelAsync(channelId, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (channel is null || !channel.IsAlive(now))
+            {
+                return Decision<int>.Fail(SignalingError.ChannelNotFound(channelId));
+            }
+
+            if (channel.CheckMember(actor) is { } notMember)
+            {
+                return Decision<int>.Fail(notMember);
+            }
+
+            var notices = channel.TellMembers(EventKind.ChannelMessage, except: actor.UserId);
+            var commit = new Commit();
+            commit.Events.AddRange(Builder(channel, actor, now, message).For(notices));
+            return new Decision<int>(notices.Count, commit);
+        }, cancellationToken);
+    }
+
+    private Task<Result<Channel>> AttributeAsync(Actor actor, string channelId, string name, string? value, CancellationToken cancellationToken)
+    {
+        var invalid = (string.IsNullOrEmpty(name) || name.Length > Limits.MaxNameLength
+                ? SignalingError.Invalid("name", $"An attribute name is 1–{Limits.MaxNameLength} characters.")
+                : null)
+            ?? Limits.CheckData("value", value, Limits.MaxExtBytes);
+        if (invalid is not null)
+        {
+            return Task.FromResult<Result<Channel>>(invalid);
+        }
+
+        return ChangeAsync<Channel>(channelId, null, (channel, _) =>
+        {
+            if (channel.CheckMember(actor) is { } notMember)
+            {
+                return notMember;
+            }
+
+            if (value is null)
+            {
+                channel.Attributes.Remove(name);
+            }
+            else
+            {
+                channel.Attributes[name] = value;
+            }
+
+            return new Change<Channel>(channel, channel.TellMembers(EventKind.ChannelAttributesChanged)) { AttributeName = name, AttributeValue = value };
+        }, actor, cancellationToken);
+    }
+
+    private async Task<Result<T>> ChangeAsync<T>(
+        string channelId, string? data, Func<Channel, DateTimeOffset, Result<Change<T>>> decide, Actor actor, CancellationToken cancellationToken)
+    {
+        if (Limits.CheckData("data", data) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        return await CommandRunner.RunAsync(store, async () =>
+        {
+            var channel = await store.GetChannelAsync(channelId, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (channel is null || !channel.IsAlive(now))
+            {
+                return Decision<T>.Fail(SignalingError.ChannelNotFound(channelId));
+            }
+
+            var change = decide(channel, now);
+            if (!change.IsSuccess)
+            {
+                return Decision<T>.Fail(change.Error);
+            }
+
+            var commit = new Commit();
+            commit.Channels.Add(channel);
+            var builder = Builder(channel, actor, now, data) with
+            {
+                Member = change.Value.Member,
+                AttributeName = change.Value.AttributeName,
+                AttributeValue = change.Value.AttributeValue,
+            };
+            commit.Events.AddRange(builder.For(change.Value.Notices));
+            if (channel.Closed)
+            {
+                commit.Index.Add(new IndexWrite(ChannelKeys.Name(channel.Name), channel.Id, null));
+                commit.ExpireScopes[channel.Id] = now + _options.EndedGrace;
+            }
+
+            return new Decision<T>(change.Value.Value, commit);
+        }, cancellationToken);
+    }
+
+    private EventBuilder Builder(Channel channel, Actor actor, DateTimeOffset now, string? data) =>
+        new(actor, now, Durable: false, ExpiresAt: channel.ExpiresAt + _options.EndedGrace)
+        {
+            ChannelId = channel.Id,
+            Channel = channel.ToView(),
+            Data = data,
+        };
+
+    /// <summary>What a channel decision returns, who to tell, and the member or attribute the events are about.</summary>
+    private sealed record Change<T>(T Value, List<Notice> Notices, ChannelMember? Member = null)
+    {
+        public string? AttributeName { get; init; }
+
+        public string? AttributeValue { get; init; }
+    }
+}

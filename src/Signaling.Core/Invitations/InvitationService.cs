@@ -1,0 +1,245 @@
+using Microsoft.Extensions.Options;
+using Signaling.Core.Errors;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+
+namespace Signaling.Core.Invitations;
+
+/// <summary>The call commands every surface calls: invite, accept, reject, cancel, hang up, and the server's timeouts.</summary>
+public sealed class InvitationService(ISignalingStore store, TimeProvider clock, IOptions<SignalingOptions> options, SignalingMetrics metrics)
+{
+    private readonly SignalingOptions _options = options.Value;
+
+    public async Task<Result<InviteResult>> InviteAsync(Actor inviter, InviteRequest request, CancellationToken cancellationToken = default)
+    {
+        if (InviteValidation.Check(inviter, request, _options) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await CommandRunner.RunAsync(store, async () =>
+        {
+            if (request.RequestId is { } requestId
+                && await store.FindAsync(InvitationKeys.Request(inviter.UserId, requestId), cancellationToken) is { } knownId
+                && await store.GetInvitationAsync(knownId, cancellationToken) is { } known)
+            {
+                return new Decision<InviteResult>(new InviteResult(known, known.Busy, Replayed: true), null);
+            }
+
+            var now = clock.GetUtcNow();
+            var invitees = request.Invitees.Distinct(StringComparer.Ordinal).ToList();
+            var busy = new List<string>();
+            foreach (var userId in invitees)
+            {
+                if (await IsInCallAsync(userId, cancellationToken))
+                {
+                    busy.Add(userId);
+                }
+            }
+
+            var invitation = new Invitation
+            {
+                Id = Ids.New(),
+                Inviter = inviter,
+                Invitees = invitees.Except(busy).Select(u => new Invitee { UserId = u }).ToList(),
+                Busy = busy,
+                GroupId = NullIfEmpty(request.GroupId),
+                RoomId = NullIfEmpty(request.RoomId) ?? Ids.New(),
+                MediaType = request.MediaType,
+                Data = request.Data ?? "",
+                TimeoutSeconds = request.TimeoutSeconds,
+                OnlineUserOnly = request.OnlineUserOnly,
+                OfflinePush = request.OfflinePush,
+                RequestId = NullIfEmpty(request.RequestId),
+                CreatedAt = now,
+                ExpiresAt = request.TimeoutSeconds > 0 ? now.AddSeconds(request.TimeoutSeconds) : null,
+            };
+
+            var commit = new Commit();
+            commit.Invitations.Add(invitation);
+            if (invitation.Invitees.Count == 0)
+            {
+                // Everyone was busy: the attempt is over before it started.
+                invitation.Status = InvitationStatus.Ended;
+                invitation.EndedAt = now;
+            }
+            else if (invitation.ExpiresAt is { } due)
+            {
+                commit.ScheduleTimeouts[invitation.Id] = due;
+            }
+
+            if (invitation.RequestId is { } key)
+            {
+                commit.Index.Add(new IndexWrite(InvitationKeys.Request(inviter.UserId, key), null, invitation.Id));
+            }
+
+            commit.Events.AddRange(Builder(invitation, inviter, now, invitation.Data).For(invitation.Ring()));
+            return new Decision<InviteResult>(new InviteResult(invitation, busy, Replayed: false), commit);
+        }, cancellationToken);
+
+        if (result.IsSuccess && !result.Value.Replayed)
+        {
+            metrics.InvitationCreated(result.Value.Invitation.Invitees.Count);
+        }
+
+        return result;
+    }
+
+    /// <summary>An invitation as its inviter or an invitee sees it; nobody else may look.</summary>
+    public async Task<Result<Invitation>> GetAsync(Actor caller, string invitationId, CancellationToken cancellationToken = default)
+    {
+        var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
+        if (invitation is null)
+        {
+            return SignalingError.InvitationNotFound(invitationId);
+        }
+
+        return invitation.Involves(caller.UserId) ? invitation : SignalingError.Denied("You are not part of this invitation.");
+    }
+
+    public Task<Result<Invitation>> AcceptAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Accept(actor, now), cancellationToken);
+
+    public Task<Result<Invitation>> RejectAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Reject(actor, now), cancellationToken);
+
+    public Task<Result<Invitation>> CancelAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Cancel(actor, now), cancellationToken);
+
+    public Task<Result<Invitation>> HangUpAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, invitationId, data, (i, now) => i.HangUp(actor, now), cancellationToken);
+
+    /// <summary>
+    /// Fires one due timeout. Idempotent: a timeout whose invitees were all answered meanwhile only clears itself,
+    /// so a timeout claimed twice (a node died mid-way) still times each invitee out once.
+    /// </summary>
+    public async Task FireTimeoutAsync(string invitationId, CancellationToken cancellationToken = default)
+    {
+        await CommandRunner.RunAsync(store, async () =>
+        {
+            var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var commit = new Commit();
+            if (invitation is null)
+            {
+                commit.CancelTimeouts.Add(invitationId);
+                return new Decision<bool>(true, commit);
+            }
+
+            if (!invitation.IsExpired(now) && invitation.Status != InvitationStatus.Ended)
+            {
+                return new Decision<bool>(false, null); // Claimed early (clock skew between nodes): leave it for later.
+            }
+
+            var before = invitation.Status;
+            var notices = invitation.TimeOut(now);
+            commit.CancelTimeouts.Add(invitationId);
+            if (notices.Count > 0)
+            {
+                commit.Invitations.Add(invitation);
+                commit.Events.AddRange(Builder(invitation, invitation.Inviter, now, invitation.Data).For(notices));
+                await EndIfOverAsync(invitation, before, commit, cancellationToken);
+            }
+
+            return new Decision<bool>(true, commit);
+        }, cancellationToken);
+    }
+
+    private async Task<Result<Invitation>> TransitionAsync(
+        Actor actor,
+        string invitationId,
+        string? data,
+        Func<Invitation, DateTimeOffset, Result<List<Notice>>> decide,
+        CancellationToken cancellationToken)
+    {
+        if (Limits.CheckData("data", data) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        return await CommandRunner.RunAsync(store, async () =>
+        {
+            var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
+            if (invitation is null)
+            {
+                return Decision<Invitation>.Fail(SignalingError.InvitationNotFound(invitationId));
+            }
+
+            var now = clock.GetUtcNow();
+            var before = invitation.Status;
+            var notices = decide(invitation, now);
+            if (!notices.IsSuccess)
+            {
+                return Decision<Invitation>.Fail(notices.Error);
+            }
+
+            var commit = new Commit();
+            commit.Invitations.Add(invitation);
+            commit.Events.AddRange(Builder(invitation, actor, now, data ?? "").For(notices.Value));
+            if (invitation.Status == InvitationStatus.Connected && invitation.FindInvitee(actor.UserId)?.State == InviteeState.Accepted)
+            {
+                // The first accept connects the call, so the inviter is now in it too.
+                string[] inCall = before == InvitationStatus.Ringing ? [invitation.Inviter.UserId, actor.UserId] : [actor.UserId];
+                await MarkInCallAsync(invitation, inCall, commit, cancellationToken);
+            }
+
+            await EndIfOverAsync(invitation, before, commit, cancellationToken);
+            return new Decision<Invitation>(invitation, commit);
+        }, cancellationToken);
+    }
+
+    private async Task MarkInCallAsync(Invitation invitation, IEnumerable<string> users, Commit commit, CancellationToken cancellationToken)
+    {
+        foreach (var userId in users.Distinct())
+        {
+            var key = InvitationKeys.CurrentCall(userId);
+            commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), invitation.Id));
+        }
+    }
+
+    /// <summary>When an invitation ends: no timeout left, its non-durable events may go, and its people are free again.</summary>
+    private async Task EndIfOverAsync(Invitation invitation, InvitationStatus before, Commit commit, CancellationToken cancellationToken)
+    {
+        if (before == InvitationStatus.Ended || invitation.Status != InvitationStatus.Ended)
+        {
+            return;
+        }
+
+        if (invitation.ExpiresAt is not null && !commit.CancelTimeouts.Contains(invitation.Id))
+        {
+            commit.CancelTimeouts.Add(invitation.Id);
+        }
+
+        commit.ExpireScopes[invitation.Id] = (invitation.EndedAt ?? clock.GetUtcNow()) + _options.EndedGrace;
+        foreach (var userId in invitation.Invitees.Select(i => i.UserId).Prepend(invitation.Inviter.UserId))
+        {
+            var key = InvitationKeys.CurrentCall(userId);
+            if (await store.FindAsync(key, cancellationToken) == invitation.Id)
+            {
+                commit.Index.Add(new IndexWrite(key, invitation.Id, null));
+            }
+        }
+    }
+
+    private async Task<bool> IsInCallAsync(string userId, CancellationToken cancellationToken)
+    {
+        var callId = await store.FindAsync(InvitationKeys.CurrentCall(userId), cancellationToken);
+        if (callId is null)
+        {
+            return false;
+        }
+
+        var call = await store.GetInvitationAsync(callId, cancellationToken);
+        return call is { Status: InvitationStatus.Connected } && call.IsParticipant(userId);
+    }
+
+    private EventBuilder Builder(Invitation invitation, Actor actor, DateTimeOffset now, string data) =>
+        new(actor, now, Durable: !invitation.OnlineUserOnly, ExpiresAt: now + _options.Retention)
+        {
+            InvitationId = invitation.Id,
+            Data = data,
+            Invitation = invitation.ToView(),
+        };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,26 @@
+namespace Signaling.Core.Invitations;
+
+/// <summary>A new call attempt as every surface describes it, after the adapter has translated its vendor's shape.</summary>
+public sealed record InviteRequest
+{
+    public required IReadOnlyList<string> Invitees { get; init; }
+
+    public string? GroupId { get; init; }
+
+    /// <summary>Empty: the server makes one.</summary>
+    public string? RoomId { get; init; }
+
+    public MediaType MediaType { get; init; } = MediaType.Video;
+
+    public string? Data { get; init; }
+
+    /// <summary>Seconds; 0 means the invitation never times out.</summary>
+    public int TimeoutSeconds { get; init; }
+
+    public bool OnlineUserOnly { get; init; }
+
+    public OfflinePushInfo? OfflinePush { get; init; }
+
+    /// <summary>The client's own key for this attempt: a retry with the same key returns the same invitation.</summary>
+    public string? RequestId { get; init; }
+}

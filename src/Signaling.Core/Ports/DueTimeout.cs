@@ -1,0 +1,3 @@
+namespace Signaling.Core.Ports;
+
+public sealed record DueTimeout(string InvitationId, DateTimeOffset DueAt);

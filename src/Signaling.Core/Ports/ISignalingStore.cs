@@ -1,0 +1,28 @@
+using Signaling.Core.Channels;
+using Signaling.Core.Invitations;
+using Signaling.Core.Users;
+
+namespace Signaling.Core.Ports;
+
+/// <summary>
+/// The aggregate store. Reads return the latest committed state with its <c>Version</c>.
+/// <see cref="CommitAsync"/> is atomic: all of a <see cref="Commit"/> is written or none of it; it reports a
+/// conflict (and writes nothing) when any aggregate's version or any key's expected value has changed.
+/// After a successful commit, live readers of every recipient are woken (see <see cref="EventWakeups"/>).
+/// </summary>
+public interface ISignalingStore
+{
+    Task<Invitation?> GetInvitationAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Channel?> GetChannelAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<UserProfile?> GetUserAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The aggregate id a lookup key points to, or null.</summary>
+    Task<string?> FindAsync(string key, CancellationToken cancellationToken = default);
+
+    Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the store answers; used by readiness checks.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}

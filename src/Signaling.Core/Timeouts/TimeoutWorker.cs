@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Signaling.Core.Invitations;
+using Signaling.Core.Ports;
+
+namespace Signaling.Core.Timeouts;
+
+/// <summary>
+/// Fires due invitation timeouts on the server's clock. It polls the durable index often enough that a timeout
+/// fires within about 100 ms of its due time, and at start-up it fires whatever fell due while the process was down.
+/// </summary>
+public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invitations, TimeProvider clock, ILogger<TimeoutWorker> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await FireDueAsync(stoppingToken);
+                await Task.Delay(PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The store may be briefly unreachable; claimed timeouts come back when their lease ends.
+                logger.LogWarning(ex, "Firing due timeouts failed; retrying.");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and fires every timeout due now; returns how many fired.</summary>
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await timeouts.ClaimDueAsync(clock.GetUtcNow(), Lease, max: 100, cancellationToken);
+            foreach (var timeout in due)
+            {
+                await invitations.FireTimeoutAsync(timeout.InvitationId, cancellationToken);
+            }
+
+            fired += due.Count;
+            if (due.Count < 100)
+            {
+                return fired;
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Signaling.Http.Streams;
+
+/// <summary>One event as a surface shows it: the name (SSE <c>event:</c>, a vendor's callback name) and the JSON payload.</summary>
+public readonly record struct EventFrame(string Name, string Data);

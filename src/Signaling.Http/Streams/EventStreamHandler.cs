@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+
+namespace Signaling.Http.Streams;
+
+/// <summary>
+/// Streams a user's event log to one connection, as Server-Sent Events or WebSocket text frames, for any surface.
+/// It pulls from the durable log (never from memory), so a reconnect with the last seen id (<c>Last-Event-ID</c>
+/// or <c>?after=</c>) gets exactly what it missed, and a slow client holds at most one batch: if it cannot take
+/// a batch in time it is dropped and resumes later. Without an id the stream starts with the next new event.
+/// </summary>
+public sealed class EventStreamHandler(
+    IEventLog log, EventWakeups wakeups, IPresenceRegistry presence, TimeProvider clock, IOptions<StreamOptions> options, SignalingMetrics metrics)
+{
+    private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+    private readonly StreamOptions _options = options.Value;
+
+    /// <summary>The resume point the client asked for, or an error message when it is not a sequence number.</summary>
+    public static (long? After, string? Error) ReadCursor(HttpRequest request)
+    {
+        var text = request.Headers["Last-Event-ID"].FirstOrDefault() ?? request.Query["after"].FirstOrDefault();
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var after)
+            ? (after, null)
+            : (null, "Last-Event-ID / after must be a non-negative event sequence number.");
+    }
+
+    public async Task StreamAsync(HttpContext context, Actor viewer, long? after, IEventRenderer renderer)
+    {
+        var aborted = context.RequestAborted;
+        var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
+        var connectionId = Ids.New();
+        await presence.ConnectAsync(viewer.UserId, connectionId, clock.GetUtcNow() + _options.PresenceTtl, aborted);
+        try
+        {
+            if (context.WebSockets.IsWebSocketRequest)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync(
+                    new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
+                using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                var receiving = DrainAsync(socket, closed);
+                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, closed.Token);
+                await closed.CancelAsync();
+                await receiving;
+            }
+            else
+            {
+                context.Response.Headers.ContentType = "text/event-stream";
+                context.Response.Headers.CacheControl = "no-cache";
+                context.Response.Headers["X-Accel-Buffering"] = "no";
+                await context.Response.Body.FlushAsync(aborted);
+                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, aborted);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (WebSocketException)
+        {
+            // The socket broke; the client resumes with its last id.
+        }
+        finally
+        {
+            await presence.DisconnectAsync(connectionId, CancellationToken.None);
+        }
+    }
+
+    private async Task PumpAsync(Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, CancellationToken stop)
+    {
+        var nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
+        while (!stop.IsCancellationRequested)
+        {
+            var woken = wakeups.WaitFor(viewer.UserId);
+            var batch = await log.ReadAsync(viewer.UserId, cursor, _options.BatchSize, stop);
+            if (batch.Count > 0)
+            {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                deadline.CancelAfter(_options.WriteTimeout);
+                foreach (var signalingEvent in batch)
+                {
+                    cursor = signalingEvent.Sequence;
+                    if (signalingEvent.IsVisibleOn(viewer.DeviceId) && renderer.Render(signalingEvent) is { } frame)
+                    {
+                        await sink.WriteAsync(frame, signalingEvent.Sequence, deadline.Token);
+                        Count(signalingEvent);
+                    }
+                }
+
+                await sink.FlushAsync(deadline.Token);
+                continue;
+            }
+
+            var wait = nextHeartbeat - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.WhenAny(woken, Task.Delay(wait, clock, stop));
+                stop.ThrowIfCancellationRequested();
+            }
+
+            if (clock.GetUtcNow() >= nextHeartbeat)
+            {
+                await sink.HeartbeatAsync(stop);
+                await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
+                nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
+            }
+        }
+    }
+
+    private void Count(SignalingEvent signalingEvent)
+    {
+        metrics.EventDelivered(signalingEvent.Kind.ToString());
+        if (signalingEvent.Kind == EventKind.InvitationReceived)
+        {
+            metrics.InvitationDelivered(clock.GetUtcNow() - signalingEvent.Time);
+        }
+    }
+
+    /// <summary>Reads (and ignores) what the client sends, so a close frame or a dropped socket ends the stream.</summary>
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, closed.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Closing anyway.
+        }
+        finally
+        {
+            await closed.CancelAsync();
+        }
+    }
+
+    private interface ISink
+    {
+        ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken);
+
+        Task FlushAsync(CancellationToken cancellationToken);
+
+        Task HeartbeatAsync(CancellationToken cancellationToken);
+    }
+
+    private sealed class SseSink(Stream body) : ISink
+    {
+        public ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken)
+        {
+            var text = string.Create(CultureInfo.InvariantCulture, $"id: {sequence}\nevent: {frame.Name}\ndata: {frame.Data}\n\n");
+            return body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        }
+
+        public Task FlushAsync(CancellationToken cancellationToken) => body.FlushAsync(cancellationToken);
+
+        public async Task HeartbeatAsync(CancellationToken cancellationToken)
+        {
+            await body.WriteAsync(Heartbeat, cancellationToken);
+            await body.FlushAsync(cancellationToken);
+        }
+    }
+
+    private sealed class WebSocketSink(WebSocket socket, IEventRenderer renderer) : ISink
+    {
+        public ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(renderer.WebSocketText(frame, sequence)).AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
+
+        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        // The socket's own keep-alive pings are the heartbeat.
+        public Task HeartbeatAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http;
+using Signaling.Core.Errors;
+
+namespace Signaling.Http.Validation;
+
+/// <summary>
+/// How a surface answers a request it refuses before its handler runs: ProblemDetails on the canonical API,
+/// the vendor's envelope and code on a vendor surface.
+/// </summary>
+public interface IProblemWriter
+{
+    IResult Invalid(IDictionary<string, string[]> errors, SignalingErrorCode code);
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Signaling.Core;
+using Signaling.Core.Errors;
+
+namespace Signaling.Http.Validation;
+
+/// <summary>
+/// One endpoint filter for every surface: checks route ids, then runs the FluentValidation validator registered
+/// for each argument. A failure answers 400 (or 413 when a size limit was broken) through the surface's own
+/// <see cref="IProblemWriter"/>, before the handler runs, so nothing is changed.
+/// Use: <c>group.AddEndpointFilterFactory(ValidationFilter.For(writer))</c>.
+/// </summary>
+public static class ValidationFilter
+{
+    public const string PayloadTooLarge = nameof(SignalingErrorCode.PayloadTooLarge);
+
+    public static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> For(IProblemWriter problems) =>
+        (context, next) => Create(problems, context, next);
+
+    private static EndpointFilterDelegate Create(IProblemWriter problems, EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var validated = context.MethodInfo.GetParameters()
+            .Select((parameter, index) => (index, validatorType: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
+            .Where(p => context.ApplicationServices.GetService(p.validatorType) is not null)
+            .ToArray();
+
+        return async invocation =>
+        {
+            var services = invocation.HttpContext.RequestServices;
+            foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
+            {
+                if (value is string id && !Limits.IsValidId(id))
+                {
+                    return problems.Invalid(new Dictionary<string, string[]>
+                    {
+                        [name] = [$"'{name}' must be 1–{Limits.MaxIdLength} visible ASCII characters without spaces."],
+                    }, SignalingErrorCode.InvalidArgument);
+                }
+            }
+
+            foreach (var (index, validatorType) in validated)
+            {
+                var argument = invocation.Arguments[index];
+                if (argument is null)
+                {
+                    return problems.Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }, SignalingErrorCode.InvalidArgument);
+                }
+
+                var validator = (IValidator)services.GetRequiredService(validatorType);
+                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
+                if (!result.IsValid)
+                {
+                    var errors = result.Errors
+                        .GroupBy(e => CamelCase(e.PropertyName))
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                    var code = result.Errors.Exists(e => e.ErrorCode == PayloadTooLarge)
+                        ? SignalingErrorCode.PayloadTooLarge
+                        : SignalingErrorCode.InvalidArgument;
+                    return problems.Invalid(errors, code);
+                }
+            }
+
+            return await next(invocation);
+        };
+    }
+
+    private static string CamelCase(string name) =>
+        string.IsNullOrEmpty(name) ? "body" : char.ToLowerInvariant(name[0]) + name[1..];
+}

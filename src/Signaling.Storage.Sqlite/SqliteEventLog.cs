@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Sqlite;
+
+public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
+{
+    public async Task<IReadOnlyList<SignalingEvent>> ReadAsync(string userId, long after, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(
+                "SELECT durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
+            .With("$user", userId).With("$after", after).With("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<SignalingEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var stored = JsonSerializer.Deserialize(reader.GetString(2), CoreJson.Default.SignalingEvent)!;
+            events.Add(stored with { Durable = reader.GetInt64(0) == 1, ExpiresAt = SqliteCommandExtensions.FromUnixMs(reader.GetInt64(1)) });
+        }
+
+        return events;
+    }
+
+    public async Task<long> GetLastSequenceAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command("SELECT last_seq FROM user_seq WHERE user_id = $user").With("$user", userId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long last ? last : 0;
+    }
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command("DELETE FROM events WHERE expires_at <= $now", transaction).With("$now", now.ToUnixMs());
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+}

@@ -1,0 +1,34 @@
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Sqlite;
+
+public sealed class SqliteTimeoutIndex(SqliteDatabase database) : ITimeoutIndex
+{
+    public Task<IReadOnlyList<DueTimeout>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<IReadOnlyList<DueTimeout>>(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(
+                    """
+                    UPDATE timeouts SET lease_until = $lease
+                    WHERE invitation_id IN (
+                        SELECT invitation_id FROM timeouts WHERE due_at <= $now AND lease_until <= $now ORDER BY due_at LIMIT $max)
+                    RETURNING invitation_id, due_at
+                    """, transaction)
+                .With("$now", now.ToUnixMs()).With("$lease", (now + lease).ToUnixMs()).With("$max", max);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var due = new List<DueTimeout>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(new DueTimeout(reader.GetString(0), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(1))));
+            }
+
+            return due;
+        }, cancellationToken);
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command("SELECT min(due_at) FROM timeouts");
+        return await command.ExecuteScalarAsync(cancellationToken) is long due ? SqliteCommandExtensions.FromUnixMs(due) : null;
+    }
+}
