@@ -18,8 +18,7 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problems.From(new SignalingError(SignalingErrorCode.PayloadTooLarge, "The request body is larger than the gateway accepts (64 KB).", "body")),
-            BadHttpRequestException bad when bad.InnerException is JsonException json =>
-                Problems.From(SignalingError.Invalid(FieldOf(json), $"The body is not valid JSON for this request: {json.Message}")),
+            BadHttpRequestException bad when bad.InnerException is JsonException json => Problems.From(Describe(json)),
             BadHttpRequestException bad => Problems.From(SignalingError.Invalid("body", bad.Message)),
             _ => null,
         };
@@ -34,7 +33,13 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         return true;
     }
 
-    /// <summary>"$.timeoutSeconds" → "timeoutSeconds"; the whole body when the path is the root.</summary>
-    private static string FieldOf(JsonException json) =>
-        json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+    /// <summary>A wrong type names its field ("$.timeoutSeconds" → "timeoutSeconds"); broken syntax names its position.</summary>
+    public static SignalingError Describe(JsonException json)
+    {
+        var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                        && json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal);
+        return wrongType
+            ? SignalingError.Invalid(json.Path![2..], $"'{json.Path[2..]}' has the wrong type.")
+            : SignalingError.Invalid("body", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
+    }
 }

@@ -42,10 +42,11 @@ public static class ValidationFilter
 
             foreach (var (index, validatorType) in validated)
             {
+                // A missing required body never gets here (the framework refuses it); a missing optional one has nothing to check.
                 var argument = invocation.Arguments[index];
                 if (argument is null)
                 {
-                    return problems.Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }, SignalingErrorCode.InvalidArgument);
+                    continue;
                 }
 
                 var validator = (IValidator)services.GetRequiredService(validatorType);

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
+using OpenTelemetry.Metrics;
+using Signaling.Core;
+using Signaling.Gateway;
+using Signaling.Http;
+using Signaling.Http.Canonical;
+using Signaling.Http.OpenApi;
+
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs);
+}
+
+// The configuration file sits at the repository root and is copied beside the binary.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// Configure the surfaces: the canonical API, then one line per vendor adapter.
+ISignalingSurface[] surfaces =
+[
+    new CanonicalSurface(),
+];
+
+// Configure the core and its storage provider
+builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration);
+
+// Configure the HTTP edge, each surface, and its OpenAPI document
+builder.Services.AddSignalingHttp();
+foreach (var surface in surfaces)
+{
+    surface.AddServices(builder.Services);
+    builder.Services.AddOpenApi(surface.Name, options => options.ConfigureSurfaceDocument(surface));
+}
+
+// Configure limits
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
+
+// Configure health, request logging and metrics
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+builder.Services.AddHttpLogging(logging =>
+{
+    logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
+                            HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    logging.CombineLogs = true;
+});
+if (builder.Configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } otlp)
+{
+    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        .AddMeter(SignalingMetrics.MeterName)
+        .AddAspNetCoreInstrumentation()
+        .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
+}
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpLogging();
+app.UseWebSockets();
+app.UseAuthentication();
+app.UseAuthorization();
+
+// Configure OpenAPI documents and Swagger UI
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(ui =>
+{
+    ui.RoutePrefix = "swagger";
+    ui.DocumentTitle = "Signaling Gateway";
+    foreach (var surface in surfaces)
+    {
+        ui.SwaggerEndpoint($"/openapi/{surface.Name}.json", surface.Name);
+    }
+});
+
+// Configure health endpoints: live, and ready when the store answers
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+foreach (var surface in surfaces)
+{
+    surface.MapEndpoints(app);
+}
+
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+if (!app.Environment.IsDevelopment() && app.Configuration["Auth:SigningKey"]?.StartsWith("development-only", StringComparison.Ordinal) == true)
+{
+    app.Logger.LogWarning("Auth:SigningKey is the development default; set Auth__SigningKey before exposing this gateway.");
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for tests that host the gateway in-process.</summary>
+public partial class Program;

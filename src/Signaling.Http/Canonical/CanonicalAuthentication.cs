@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Signaling.Core.Errors;
+using Signaling.Http.Identity;
+
+namespace Signaling.Http.Canonical;
+
+/// <summary>The canonical API's JWT bearer scheme, answering failures with a ProblemDetails that says what was wrong.</summary>
+public static class CanonicalAuthentication
+{
+    public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string Policy = "canonical";
+
+    public static void AddCanonicalAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication().AddJwtBearer(Scheme);
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = auth.Value.Issuer,
+                ValidateAudience = false,
+                IssuerSigningKey = TokenIssuer.SigningKey(auth.Value),
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                NameClaimType = JwtRegisteredClaimNames.Sub,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                // Browsers cannot set headers on EventSource or WebSocket: streams also accept ?access_token=.
+                OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true)
+                    {
+                        context.Token ??= context.Request.Query["access_token"].FirstOrDefault();
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    var detail = context.AuthenticateFailure switch
+                    {
+                        SecurityTokenExpiredException expired => $"The token expired at {expired.Expires:O}.",
+                        null => "A bearer token is required (Authorization: Bearer <JWT>).",
+                        var failure => $"The token is invalid: {Describe(failure)}",
+                    };
+                    await Problems.Problems.From(new SignalingError(SignalingErrorCode.Unauthenticated, detail)).ExecuteAsync(context.HttpContext);
+                },
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+    }
+
+    private static string Describe(Exception failure) => failure switch
+    {
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not match.",
+        SecurityTokenInvalidIssuerException => "it was issued by someone else.",
+        SecurityTokenNotYetValidException => "it is not valid yet.",
+        SecurityTokenMalformedException or ArgumentException => "it is not a well-formed JWT.",
+        _ => "it could not be validated.",
+    };
+}

@@ -1,0 +1,3 @@
+namespace Signaling.Http.Canonical.Requests;
+
+public sealed record DevTokenBody(string? UserId, string? DeviceId = null);

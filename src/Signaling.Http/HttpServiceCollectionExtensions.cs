@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Signaling.Core;
+using Signaling.Core.Errors;
+using Signaling.Http.Canonical;
+using Signaling.Http.Problems;
+using Signaling.Http.Streams;
+
+namespace Signaling.Http;
+
+public static class HttpServiceCollectionExtensions
+{
+    /// <summary>What every surface shares: event streams, problem responses for unreadable requests, strict JSON.</summary>
+    public static IServiceCollection AddSignalingHttp(this IServiceCollection services)
+    {
+        services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateOnStart();
+        services.AddSingleton<EventStreamHandler>();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Refusals written by the framework itself (an oversized body, an unknown route) get a canonical code too.
+            var details = context.ProblemDetails;
+            if (!details.Extensions.ContainsKey("code") && details.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                details.Extensions["code"] = nameof(SignalingErrorCode.PayloadTooLarge);
+                details.Detail ??= "The request body is larger than the gateway accepts.";
+            }
+        });
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Throw on unreadable bodies so the exception handler can say what was wrong, in the surface's shape.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CanonicalJson.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, CoreJson.Default);
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        return services;
+    }
+}

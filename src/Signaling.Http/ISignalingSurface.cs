@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Signaling.Http;
+
+/// <summary>
+/// One API shape served by the gateway: the canonical API or a vendor adapter. The host adds each surface's
+/// services, maps its endpoints, and publishes its OpenAPI document named <see cref="Name"/>.
+/// Adding a vendor is one project implementing this and one line in the host.
+/// </summary>
+public interface ISignalingSurface
+{
+    /// <summary>Lowercase: the OpenAPI document name and the endpoints' group name (<c>v1</c>, <c>tencent</c>, …).</summary>
+    string Name { get; }
+
+    /// <summary>The OpenAPI document's title.</summary>
+    string Title { get; }
+
+    void AddServices(IServiceCollection services);
+
+    void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>Adds what the surface's document needs beyond the shared settings, such as its security scheme.</summary>
+    void ConfigureOpenApi(OpenApiOptions options);
+}
