@@ -1,0 +1,131 @@
+using Signaling.Core.Invitations;
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Specification;
+
+/// <summary>The aggregate store's contract: versioned saves, atomic commits, guarded lookup keys.</summary>
+public abstract class AggregateStoreSpecification : StorageSpecification
+{
+    [Fact]
+    public async Task Commit_NewInvitation_ReadsBackWithVersionOne()
+    {
+        var invitation = NewInvitation("alice", "bob", "carol");
+        invitation.Data = "payload";
+        var commit = new Commit();
+        commit.Invitations.Add(invitation);
+
+        var result = await Storage.Store.CommitAsync(commit);
+
+        Assert.False(result.Conflict);
+        var stored = await Storage.Store.GetInvitationAsync(invitation.Id);
+        Assert.NotNull(stored);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal(1, invitation.Version);
+        Assert.Equal("payload", stored.Data);
+        Assert.Equal(["bob", "carol"], stored.Invitees.Select(i => i.UserId));
+    }
+
+    [Fact]
+    public async Task Commit_StaleVersion_ConflictsAndWritesNothing()
+    {
+        var invitation = NewInvitation();
+        await CommitAsync(invitation);
+        var first = (await Storage.Store.GetInvitationAsync(invitation.Id))!;
+        var second = (await Storage.Store.GetInvitationAsync(invitation.Id))!;
+        first.Invitees[0].State = InviteeState.Accepted;
+        Assert.False((await CommitAsync(first)).Conflict);
+
+        second.Invitees[0].State = InviteeState.Rejected;
+        var stale = new Commit();
+        stale.Invitations.Add(second);
+        stale.Events.Add(NewEvent("alice", invitation.Id));
+        stale.Index.Add(new IndexWrite("call:bob", null, invitation.Id));
+        stale.ScheduleTimeouts[invitation.Id] = T0;
+        var result = await Storage.Store.CommitAsync(stale);
+
+        Assert.True(result.Conflict);
+        Assert.Equal(InviteeState.Accepted, (await Storage.Store.GetInvitationAsync(invitation.Id))!.Invitees[0].State);
+        Assert.Empty(await Storage.Log.ReadAsync("alice", 0, 10));
+        Assert.Null(await Storage.Store.FindAsync("call:bob"));
+        Assert.Empty(await Storage.Timeouts.ClaimDueAsync(T0.AddDays(1), TimeSpan.FromSeconds(30), 10));
+    }
+
+    [Fact]
+    public async Task Commit_SameNewIdTwice_SecondConflicts()
+    {
+        var invitation = NewInvitation();
+        await CommitAsync(invitation);
+        var again = NewInvitation();
+        var duplicate = new Invitation { Id = invitation.Id, Inviter = again.Inviter, RoomId = again.RoomId, Invitees = again.Invitees };
+
+        Assert.True((await CommitAsync(duplicate)).Conflict);
+    }
+
+    [Fact]
+    public async Task Commit_ConcurrentUpdatesFromOneVersion_ExactlyOneWins()
+    {
+        var invitation = NewInvitation();
+        await CommitAsync(invitation);
+        var copies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Storage.Store.GetInvitationAsync(invitation.Id)));
+
+        var results = await Task.WhenAll(copies.Select(copy =>
+        {
+            copy!.Data = Guid.NewGuid().ToString();
+            return CommitAsync(copy);
+        }));
+
+        Assert.Single(results, r => !r.Conflict);
+        Assert.Equal(2, (await Storage.Store.GetInvitationAsync(invitation.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task Index_WritesOnlyWhenExpectedValueHolds()
+    {
+        Assert.False((await CommitIndexAsync(new IndexWrite("channel-name:x", null, "c1"))).Conflict);
+        Assert.Equal("c1", await Storage.Store.FindAsync("channel-name:x"));
+
+        Assert.True((await CommitIndexAsync(new IndexWrite("channel-name:x", null, "c2"))).Conflict);
+        Assert.Equal("c1", await Storage.Store.FindAsync("channel-name:x"));
+
+        Assert.False((await CommitIndexAsync(new IndexWrite("channel-name:x", "c1", "c2"))).Conflict);
+        Assert.Equal("c2", await Storage.Store.FindAsync("channel-name:x"));
+
+        Assert.False((await CommitIndexAsync(new IndexWrite("channel-name:x", "c2", null))).Conflict);
+        Assert.Null(await Storage.Store.FindAsync("channel-name:x"));
+    }
+
+    [Fact]
+    public async Task Get_UnknownIds_ReturnNull()
+    {
+        Assert.Null(await Storage.Store.GetInvitationAsync("nope"));
+        Assert.Null(await Storage.Store.GetChannelAsync("nope"));
+        Assert.Null(await Storage.Store.GetUserAsync("nope"));
+        Assert.Null(await Storage.Store.FindAsync("nope"));
+    }
+
+    [Fact]
+    public async Task Commit_SurvivesReopen()
+    {
+        var invitation = NewInvitation();
+        await CommitAsync(invitation);
+
+        await using var reopened = await ReopenAsync();
+
+        Assert.Equal(invitation.RoomId, (await reopened.Store.GetInvitationAsync(invitation.Id))!.RoomId);
+        Assert.True(await reopened.Store.PingAsync());
+    }
+
+    private Task<CommitResult> CommitAsync(Invitation invitation)
+    {
+        var commit = new Commit();
+        commit.Invitations.Add(invitation);
+        return Storage.Store.CommitAsync(commit);
+    }
+
+    private Task<CommitResult> CommitIndexAsync(IndexWrite write)
+    {
+        var commit = new Commit();
+        commit.Index.Add(write);
+        return Storage.Store.CommitAsync(commit);
+    }
+}

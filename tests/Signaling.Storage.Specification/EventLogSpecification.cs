@@ -1,0 +1,118 @@
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Specification;
+
+/// <summary>The event log's contract: per-user gap-free sequences, ordered reads after a cursor, retention, wake-ups.</summary>
+public abstract class EventLogSpecification : StorageSpecification
+{
+    [Fact]
+    public async Task Append_AssignsEachUserTheirOwnSequence()
+    {
+        var result = await AppendAsync(NewEvent("bob"), NewEvent("carol"), NewEvent("bob"));
+
+        Assert.Equal([1L, 1L, 2L], result.Appended.Select(e => e.Sequence));
+        Assert.Equal(2, await Storage.Log.GetLastSequenceAsync("bob"));
+        Assert.Equal(1, await Storage.Log.GetLastSequenceAsync("carol"));
+        Assert.Equal(0, await Storage.Log.GetLastSequenceAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task Read_ReturnsEventsAfterCursorInOrder_UpToMax()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await AppendAsync(NewEvent("bob") with { Data = $"m{i}" });
+        }
+
+        var page = await Storage.Log.ReadAsync("bob", after: 1, max: 3);
+
+        Assert.Equal([2L, 3L, 4L], page.Select(e => e.Sequence));
+        Assert.Equal(["m1", "m2", "m3"], page.Select(e => e.Data));
+        Assert.Empty(await Storage.Log.ReadAsync("bob", after: 5, max: 10));
+    }
+
+    [Fact]
+    public async Task Append_ConcurrentCommits_GiveContiguousUniqueSequences()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => AppendAsync(NewEvent("bob"))));
+
+        var all = await Storage.Log.ReadAsync("bob", 0, 100);
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), all.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Purge_DropsOnlyExpired_AndSequencesAreNeverReused()
+    {
+        await AppendAsync(NewEvent("bob", expiresAt: T0.AddMinutes(1)), NewEvent("bob", expiresAt: T0.AddDays(7)));
+
+        var purged = await Storage.Log.PurgeExpiredAsync(T0.AddMinutes(2));
+        var next = await AppendAsync(NewEvent("bob"));
+
+        Assert.Equal(1, purged);
+        Assert.Equal([2L, 3L], (await Storage.Log.ReadAsync("bob", 0, 10)).Select(e => e.Sequence));
+        Assert.Equal(3, next.Appended[0].Sequence);
+    }
+
+    [Fact]
+    public async Task ExpireScope_ShortensOnlyNonDurableEventsOfThatScope()
+    {
+        await AppendAsync(
+            NewEvent("bob", scope: "inv1", durable: false),
+            NewEvent("bob", scope: "inv1", durable: true),
+            NewEvent("bob", scope: "inv2", durable: false));
+        var commit = new Commit();
+        commit.ExpireScopes["inv1"] = T0.AddMinutes(1);
+        await Storage.Store.CommitAsync(commit);
+
+        await Storage.Log.PurgeExpiredAsync(T0.AddMinutes(2));
+
+        Assert.Equal([2L, 3L], (await Storage.Log.ReadAsync("bob", 0, 10)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Read_KeepsEventFieldsAndRetentionFlags()
+    {
+        await AppendAsync(NewEvent("bob", scope: "inv1", durable: false, expiresAt: T0.AddHours(1)) with { Users = ["bob", "carol"] });
+
+        var stored = Assert.Single(await Storage.Log.ReadAsync("bob", 0, 10));
+
+        Assert.Equal("inv1", stored.InvitationId);
+        Assert.Equal(["bob", "carol"], stored.Users);
+        Assert.False(stored.Durable);
+        Assert.Equal(T0.AddHours(1), stored.ExpiresAt);
+        Assert.Equal("alice", stored.Actor.UserId);
+    }
+
+    [Fact]
+    public async Task Commit_WakesLiveReadersOfEveryRecipient()
+    {
+        var bob = Storage.Wakeups.WaitFor("bob");
+        var carol = Storage.Wakeups.WaitFor("carol");
+        var dave = Storage.Wakeups.WaitFor("dave");
+
+        await AppendAsync(NewEvent("bob"), NewEvent("carol"));
+
+        Assert.True(bob.IsCompleted);
+        Assert.True(carol.IsCompleted);
+        Assert.False(dave.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Events_SurviveReopen()
+    {
+        await AppendAsync(NewEvent("bob"), NewEvent("bob"));
+
+        await using var reopened = await ReopenAsync();
+
+        Assert.Equal(2, (await reopened.Log.ReadAsync("bob", 0, 10)).Count);
+        Assert.Equal(3, (await reopened.Store.CommitAsync(WithEvent(NewEvent("bob")))).Appended[0].Sequence);
+    }
+
+    private static Commit WithEvent(Signaling.Core.Events.SignalingEvent signalingEvent)
+    {
+        var commit = new Commit();
+        commit.Events.Add(signalingEvent);
+        return commit;
+    }
+}

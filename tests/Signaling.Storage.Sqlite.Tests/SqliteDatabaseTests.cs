@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Signaling.Storage.Sqlite.Tests;
+
+public sealed class SqliteDatabaseTests
+{
+    [Fact]
+    public async Task Initialize_CreatesMissingFolder_AndUsesWalMode()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"), "nested");
+        await using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Path.Combine(folder, "g.db") }));
+
+        await database.InitializeAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(folder, "g.db")));
+        await using var connection = await database.OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Write_ThatThrows_RollsBack()
+    {
+        await using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions
+        {
+            Path = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"), "g.db"),
+        }));
+        await database.InitializeAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync<int>(async (connection, transaction) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO lookup (key, value) VALUES ('k', 'v')";
+            await insert.ExecuteNonQueryAsync();
+            throw new InvalidOperationException("boom");
+        }, CancellationToken.None));
+
+        await using var reader = await database.OpenReaderAsync(CancellationToken.None);
+        await using var count = reader.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM lookup";
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+}
