@@ -66,6 +66,7 @@ public static class CanonicalAuthentication
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not match.",
         SecurityTokenInvalidIssuerException => "it was issued by someone else.",
         SecurityTokenNotYetValidException => "it is not valid yet.",
+        SecurityTokenInvalidLifetimeException => "its lifetime is invalid.",
         SecurityTokenMalformedException or ArgumentException => "it is not a well-formed JWT.",
         _ => "it could not be validated.",
     };

@@ -15,7 +15,8 @@ public static class ChannelEndpoints
 {
     public static RouteGroupBuilder MapChannels(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/channels").WithTags("Channels");
+        var group = v1.MapGroup("/channels").WithTags("Channels")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", async Task<Results<Created<ChannelView>, ProblemHttpResult>> (
                 CreateChannelBody body, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
@@ -54,7 +55,8 @@ public static class ChannelEndpoints
             .WithName("LeaveChannel")
             .WithSummary("Leave a channel; the remaining members get `memberLeft`")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExample(new ActionBody("{\"reason\":\"bye\"}"), new MemberResponse(Examples.Channel.Id, Examples.Channel.Members[0]));
 
         group.MapPost("/{id}/close", async Task<Results<Ok<ChannelView>, ProblemHttpResult>> (
                 string id, ActionBody? body, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
@@ -62,7 +64,8 @@ public static class ChannelEndpoints
             .WithName("CloseChannel")
             .WithSummary("Close a channel (creator or member); every member gets `channelClosed`")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExample(new ActionBody("{\"reason\":\"meeting over\"}"), Examples.Channel with { Closed = true });
 
         group.MapPut("/{id}/attributes/{name}", async Task<Results<Ok<ChannelView>, ProblemHttpResult>> (
                 string id, string name, AttributeBody body, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
@@ -80,7 +83,8 @@ public static class ChannelEndpoints
             .WithName("DeleteChannelAttribute")
             .WithSummary("Delete one channel attribute")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExample(null, Examples.Channel);
 
         group.MapDelete("/{id}/attributes", async Task<Results<Ok<ChannelView>, ProblemHttpResult>> (
                 string id, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
@@ -88,7 +92,8 @@ public static class ChannelEndpoints
             .WithName("ClearChannelAttributes")
             .WithSummary("Delete every channel attribute")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExample(null, Examples.Channel with { Attributes = new Dictionary<string, string>() });
 
         group.MapPost("/{id}/messages", async Task<Results<Ok<ChannelMessageReceipt>, ProblemHttpResult>> (
                 string id, MessageBody body, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>

@@ -15,7 +15,8 @@ public static class InvitationEndpoints
 {
     public static RouteGroupBuilder MapInvitations(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/invitations").WithTags("Invitations");
+        var group = v1.MapGroup("/invitations").WithTags("Invitations")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateInvitation")
@@ -26,7 +27,6 @@ public static class InvitationEndpoints
                 "Retrying with the same `requestId` returns the same invitation (200) instead of creating another (201).")
             .Produces<InvitationView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithExample(
                 new CreateInvitationBody { Invitees = ["bob"], MediaType = MediaType.Video, Data = "{\"callType\":\"video\"}", TimeoutSeconds = 30 },
@@ -35,7 +35,6 @@ public static class InvitationEndpoints
         group.MapGet("/{id}", GetAsync)
             .WithName("GetInvitation")
             .WithSummary("Read an invitation you are the inviter or an invitee of")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Invitation);
@@ -89,7 +88,6 @@ public static class InvitationEndpoints
             .WithSummary(summary)
             .WithDescription(description)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -15,7 +15,8 @@ public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUsers(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/users").WithTags("Users");
+        var group = v1.MapGroup("/users").WithTags("Users")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/{id}/messages", async Task<Results<Accepted<PeerMessageReceipt>, ProblemHttpResult>> (
                 string id, MessageBody body, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
@@ -33,12 +34,14 @@ public static class UserEndpoints
                 TypedResults.Ok(await users.GetPresenceAsync(id, ct)))
             .WithName("GetPresence")
             .WithSummary("Whether a user has a live event stream now")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(null, new Presence("bob", true, 2));
 
         group.MapGet("/{id}/attributes", async (string id, UserService users, CancellationToken ct) =>
                 TypedResults.Ok(await users.GetAttributesAsync(id, ct)))
             .WithName("GetUserAttributes")
             .WithSummary("A user's attributes")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(null, new Dictionary<string, string> { ["status"] = "available" });
 
         group.MapPut("/{id}/attributes/{name}", async Task<Results<Ok<IReadOnlyDictionary<string, string>>, ProblemHttpResult>> (
@@ -54,8 +57,9 @@ public static class UserEndpoints
                 string id, string name, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
                 await SetAsync(id, name, null, user, users, ct))
             .WithName("DeleteUserAttribute")
-            .WithSummary("Delete one of your own attributes")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Delete one of your own attributes; the rest come back")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithExample(null, new Dictionary<string, string> { ["city"] = "Lyon" });
         return group;
     }
 

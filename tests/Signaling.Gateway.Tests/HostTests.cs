@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Signaling.Gateway.Tests.Infrastructure;
+
+namespace Signaling.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class HostTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task Health_LiveAndReady()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DevTokens_InDevelopment_AuthenticateTheUser()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
+
+        var response = await http.PostAsJsonAsync("/v1/dev/tokens", new { userId = "swagger-user" });
+        var token = (await UserClient.ReadAsync(response)).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/users/swagger-user/attributes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenCli_PrintsATokenTheGatewayAccepts()
+    {
+        var info = new ProcessStartInfo("dotnet", [GatewayProcess.GatewayDll(), "token", "cli-user", "--device", "laptop"]) { RedirectStandardOutput = true };
+        info.Environment["Auth__SigningKey"] = GatewayProcess.SigningKey;
+        using var cli = Process.Start(info)!;
+        var token = (await cli.StandardOutput.ReadToEndAsync()).Trim();
+        await cli.WaitForExitAsync();
+
+        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/users/cli-user/attributes")).StatusCode);
+    }
+}
+
+/// <summary>Outside Development the token shortcut does not exist.</summary>
+public sealed class ProductionHostTests
+{
+    [Fact]
+    public async Task DevTokens_OutsideDevelopment_AreNotMapped()
+    {
+        await using var gateway = new GatewayProcess(environment: "Production");
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        var response = await http.PostAsJsonAsync("/v1/dev/tokens", new { userId = "mallory" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

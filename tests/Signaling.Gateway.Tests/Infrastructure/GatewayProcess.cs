@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Signaling.Http.Identity;
+
+namespace Signaling.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway as a separate process on Kestrel at 127.0.0.1, over its own SQLite file: what a user runs.
+/// <see cref="Kill"/> is a SIGKILL (kill -9); <see cref="StartAsync"/> again brings it back on the same file and port.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    public const string SigningKey = "end-to-end-test-signing-key-0123456789abcdef";
+
+    private readonly string _environment;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public GatewayProcess(string environment = "Development")
+    {
+        _environment = environment;
+        DatabasePath = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"), "gateway.db");
+        Port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}");
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string DatabasePath { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [GatewayDll(), "--urls", BaseAddress.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(DatabasePath)!,
+        };
+        Directory.CreateDirectory(info.WorkingDirectory);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = _environment;
+        info.Environment["Storage__Sqlite__Path"] = DatabasePath;
+        info.Environment["Auth__SigningKey"] = SigningKey;
+        info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The gateway exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The gateway did not become healthy:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what a crash looks like.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public static string Token(string userId, string? deviceId = null, TimeSpan? lifetime = null) =>
+        new TokenIssuer(Options.Create(new AuthOptions { SigningKey = SigningKey }), TimeProvider.System).Issue(userId, deviceId, lifetime);
+
+    public UserClient User(string userId, string? deviceId = null) => new(this, userId, deviceId);
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public static string GatewayDll()
+    {
+        // Run the gateway's own build output (same configuration as the tests), with its appsettings.json beside it.
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+        var dll = Path.Combine(RepositoryRoot, "src", "Signaling.Gateway", "bin", configuration, "net10.0", "Signaling.Gateway.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first.", dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Signaling.Gateway.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Signaling.Gateway.sln not found above the test binaries.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
