@@ -6,6 +6,7 @@ namespace Signaling.Storage.Sqlite;
 /// <summary>
 /// The one database file (WAL mode). Reads use pooled connections in parallel; writes go through a single
 /// connection one at a time, which is how SQLite works best and keeps commits free of SQLITE_BUSY.
+/// One process owns the file (a lock file beside it says so), which is what lets the store cache what it wrote.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -31,6 +32,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly FileStream _ownership;
     private SqliteConnection? _writer;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
@@ -46,6 +49,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 5,
         }.ToString();
         FilePath = path;
+        _ownership = Own(path);
     }
 
     public string FilePath { get; }
@@ -57,16 +61,20 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> alone, inside one transaction on the writer connection; rolls back when it throws.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> alone, inside one transaction on the writer connection; rolls back when it throws.
+    /// <paramref name="committed"/> runs after the commit, still alone, so caches change in commit order.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             _writer ??= await OpenWriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-            var result = await work(_writer, transaction);
+            var result = await work(new SqliteWriteSession(_writer, transaction, _prepared));
             await transaction.CommitAsync(CancellationToken.None);
+            committed?.Invoke(result);
             return result;
         }
         finally
@@ -77,12 +85,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
         }
 
         _writeLock.Dispose();
+        await _ownership.DisposeAsync();
     }
 
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
@@ -98,5 +112,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Creates the schema at start-up so the first reads find it.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken) => WriteAsync((_, _) => Task.FromResult(true), cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => WriteAsync(_ => Task.FromResult(true), cancellationToken);
+
+    /// <summary>Takes the file for this process; a second gateway on the same file fails at start-up with a clear message.</summary>
+    private static FileStream Own(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"Another gateway process is using {path}. One SQLite file serves one process; run several nodes with Storage:Provider=Redis.", ex);
+        }
+    }
 }

@@ -5,10 +5,16 @@ using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Sqlite;
 
-public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
+/// <summary>Each user's log in the events table; the newest events of active users are served from <see cref="SqliteCache"/>.</summary>
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) : IEventLog
 {
     public async Task<IReadOnlyList<SignalingEvent>> ReadAsync(string userId, long after, int max, CancellationToken cancellationToken = default)
     {
+        if (cache.TryReadRecent(userId, after, max) is { } recent)
+        {
+            return recent;
+        }
+
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command(
                 "SELECT durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
@@ -32,9 +38,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.Command("DELETE FROM events WHERE expires_at <= $now", transaction).With("$now", now.ToUnixMs());
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        database.WriteAsync(
+            session => session.Command("DELETE FROM events WHERE expires_at <= $now").With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken),
+            cancellationToken,
+            committed: _ => cache.ForgetRecentEvents());
 }

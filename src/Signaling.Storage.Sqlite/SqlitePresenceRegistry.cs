@@ -25,10 +25,8 @@ public sealed class SqlitePresenceRegistry(SqliteDatabase database) : IPresenceR
     }
 
     private Task ExecuteAsync(string sql, string connectionId, string? userId, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.Command(sql, transaction)
-                .With("$id", connectionId).With("$user", userId).With("$expires", expiresAt?.ToUnixMs());
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        database.WriteAsync(
+            session => session.Command(sql).With("$id", connectionId).With("$user", userId).With("$expires", expiresAt?.ToUnixMs())
+                .ExecuteNonQueryAsync(cancellationToken),
+            cancellationToken);
 }

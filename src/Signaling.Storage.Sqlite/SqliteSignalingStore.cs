@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Data.Sqlite;
 using Signaling.Core;
 using Signaling.Core.Channels;
 using Signaling.Core.Events;
@@ -10,8 +9,11 @@ using Signaling.Core.Users;
 
 namespace Signaling.Storage.Sqlite;
 
-/// <summary>The aggregate store on SQLite: aggregates as JSON documents with a version column, one transaction per commit.</summary>
-public sealed class SqliteSignalingStore(SqliteDatabase database, EventWakeups wakeups) : ISignalingStore
+/// <summary>
+/// The aggregate store on SQLite: aggregates as JSON documents with a version column, one transaction per commit,
+/// and a write-through <see cref="SqliteCache"/> so that most reads never touch the file.
+/// </summary>
+public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache cache, EventWakeups wakeups) : ISignalingStore
 {
     public Task<Invitation?> GetInvitationAsync(string id, CancellationToken cancellationToken = default) =>
         GetAsync("invitation", id, CoreJson.Default.Invitation, (a, v) => a.Version = v, cancellationToken);
@@ -24,49 +26,62 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, EventWakeups w
 
     public async Task<string?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
+        if (cache.TryGetLookup(key, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command("SELECT value FROM lookup WHERE key = $key").With("$key", key);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        var value = await command.ExecuteScalarAsync(cancellationToken) as string;
+        cache.Remember(generation, key, new SqliteCache.LookupValue(value));
+        return value;
     }
 
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
     {
+        var written = new List<(string Key, object Value)>();
         IReadOnlyList<SignalingEvent> appended;
         try
         {
-            appended = await database.WriteAsync(async (connection, transaction) =>
+            appended = await database.WriteAsync(async session =>
             {
                 var saved = true;
                 foreach (var invitation in commit.Invitations)
                 {
-                    saved &= await SaveAsync(connection, transaction, "invitation", invitation.Id, invitation.Version,
-                        JsonSerializer.Serialize(invitation, CoreJson.Default.Invitation), cancellationToken);
+                    saved &= await SaveAsync(session, "invitation", invitation.Id, invitation.Version,
+                        JsonSerializer.Serialize(invitation, CoreJson.Default.Invitation), written, cancellationToken);
                 }
 
                 foreach (var channel in commit.Channels)
                 {
-                    saved &= await SaveAsync(connection, transaction, "channel", channel.Id, channel.Version,
-                        JsonSerializer.Serialize(channel, CoreJson.Default.Channel), cancellationToken);
+                    saved &= await SaveAsync(session, "channel", channel.Id, channel.Version,
+                        JsonSerializer.Serialize(channel, CoreJson.Default.Channel), written, cancellationToken);
                 }
 
                 foreach (var user in commit.Users)
                 {
-                    saved &= await SaveAsync(connection, transaction, "user", user.Id, user.Version,
-                        JsonSerializer.Serialize(user, CoreJson.Default.UserProfile), cancellationToken);
+                    saved &= await SaveAsync(session, "user", user.Id, user.Version,
+                        JsonSerializer.Serialize(user, CoreJson.Default.UserProfile), written, cancellationToken);
                 }
 
-                if (!saved || !await WriteIndexAsync(connection, transaction, commit.Index, cancellationToken))
+                if (!saved || !await WriteIndexAsync(session, commit.Index, written, cancellationToken))
                 {
                     throw new ConflictException(); // Rolls the transaction back.
                 }
 
-                var events = await AppendEventsAsync(connection, transaction, commit.Events, cancellationToken);
-                await WriteTimeoutsAsync(connection, transaction, commit, cancellationToken);
+                var events = await AppendEventsAsync(session, commit.Events, cancellationToken);
+                await WriteTimeoutsAsync(session, commit, cancellationToken);
                 return events;
-            }, cancellationToken);
+            }, cancellationToken, committed: events => cache.Committed(written, events));
         }
         catch (ConflictException)
         {
+            cache.Forget(commit.Invitations.Select(i => Key("invitation", i.Id))
+                .Concat(commit.Channels.Select(c => Key("channel", c.Id)))
+                .Concat(commit.Users.Select(u => Key("user", u.Id)))
+                .Concat(commit.Index.Select(i => i.Key)));
             return CommitResult.Conflicted;
         }
 
@@ -85,20 +100,31 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, EventWakeups w
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    private static string Key(string kind, string id) => $"{kind}:{id}";
+
     private async Task<T?> GetAsync<T>(string kind, string id, JsonTypeInfo<T> type, Action<T, long> setVersion, CancellationToken cancellationToken)
         where T : class
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command("SELECT version, body FROM aggregates WHERE kind = $kind AND id = $id")
-            .With("$kind", kind).With("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var key = Key(kind, id);
+        if (!cache.TryGetAggregate(key, out var stored))
         {
-            return null;
+            var generation = cache.Generation;
+            await using var connection = await database.OpenReaderAsync(cancellationToken);
+            await using var command = connection.Command("SELECT version, body FROM aggregates WHERE kind = $kind AND id = $id")
+                .With("$kind", kind).With("$id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            stored = new SqliteCache.StoredAggregate(reader.GetInt64(0), reader.GetString(1));
+            cache.Remember(generation, key, stored);
         }
 
-        var aggregate = JsonSerializer.Deserialize(reader.GetString(1), type)!;
-        setVersion(aggregate, reader.GetInt64(0));
+        // A fresh copy every time: callers change what they load.
+        var aggregate = JsonSerializer.Deserialize(stored.Body, type)!;
+        setVersion(aggregate, stored.Version);
         return aggregate;
     }
 
@@ -107,53 +133,58 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, EventWakeups w
     /// version is authoritative: the body's own copy is overwritten on load.
     /// </summary>
     private static async Task<bool> SaveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string kind, string id, long version, string body,
+        SqliteWriteSession session, string kind, string id, long version, string body, List<(string, object)> written,
         CancellationToken cancellationToken)
     {
-        var sql = version == 0
-            ? "INSERT INTO aggregates (kind, id, version, body) VALUES ($kind, $id, 1, $body) ON CONFLICT DO NOTHING"
-            : "UPDATE aggregates SET version = $version + 1, body = $body WHERE kind = $kind AND id = $id AND version = $version";
-        await using var command = connection.Command(sql, transaction)
+        var command = session.Command(version == 0
+                ? "INSERT INTO aggregates (kind, id, version, body) VALUES ($kind, $id, 1, $body) ON CONFLICT DO NOTHING"
+                : "UPDATE aggregates SET version = $version + 1, body = $body WHERE kind = $kind AND id = $id AND version = $version")
             .With("$kind", kind).With("$id", id).With("$version", version).With("$body", body);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        written.Add((Key(kind, id), new SqliteCache.StoredAggregate(version + 1, body)));
+        return true;
     }
 
     private static async Task<bool> WriteIndexAsync(
-        SqliteConnection connection, SqliteTransaction transaction, List<IndexWrite> writes, CancellationToken cancellationToken)
+        SqliteWriteSession session, List<IndexWrite> writes, List<(string, object)> written, CancellationToken cancellationToken)
     {
         foreach (var write in writes)
         {
-            await using var read = connection.Command("SELECT value FROM lookup WHERE key = $key", transaction).With("$key", write.Key);
+            var read = session.Command("SELECT value FROM lookup WHERE key = $key").With("$key", write.Key);
             if (await read.ExecuteScalarAsync(cancellationToken) as string != write.Expected)
             {
                 return false;
             }
 
-            var sql = write.Value is null
-                ? "DELETE FROM lookup WHERE key = $key"
-                : "INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-            await using var command = connection.Command(sql, transaction).With("$key", write.Key).With("$value", write.Value);
+            var command = write.Value is null
+                ? session.Command("DELETE FROM lookup WHERE key = $key").With("$key", write.Key)
+                : session.Command("INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                    .With("$key", write.Key).With("$value", write.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            written.Add((write.Key, new SqliteCache.LookupValue(write.Value)));
         }
 
         return true;
     }
 
     private static async Task<List<SignalingEvent>> AppendEventsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, List<SignalingEvent> events, CancellationToken cancellationToken)
+        SqliteWriteSession session, List<SignalingEvent> events, CancellationToken cancellationToken)
     {
         var appended = new List<SignalingEvent>(events.Count);
         foreach (var draft in events)
         {
-            await using var next = connection.Command(
+            var next = session.Command(
                     "INSERT INTO user_seq (user_id, last_seq) VALUES ($user, 1) " +
-                    "ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq", transaction)
+                    "ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq")
                 .With("$user", draft.Recipient);
             var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
             var stored = draft with { Sequence = sequence };
-            await using var insert = connection.Command(
-                    "INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)",
-                    transaction)
+            var insert = session.Command(
+                    "INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)")
                 .With("$user", stored.Recipient).With("$seq", sequence).With("$scope", stored.Scope)
                 .With("$durable", stored.Durable ? 1 : 0).With("$expires", stored.ExpiresAt.ToUnixMs())
                 .With("$body", JsonSerializer.Serialize(stored, CoreJson.Default.SignalingEvent));
@@ -164,29 +195,25 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, EventWakeups w
         return appended;
     }
 
-    private static async Task WriteTimeoutsAsync(SqliteConnection connection, SqliteTransaction transaction, Commit commit, CancellationToken cancellationToken)
+    private static async Task WriteTimeoutsAsync(SqliteWriteSession session, Commit commit, CancellationToken cancellationToken)
     {
         foreach (var (invitationId, due) in commit.ScheduleTimeouts)
         {
-            await using var command = connection.Command(
+            await session.Command(
                     "INSERT INTO timeouts (invitation_id, due_at, lease_until) VALUES ($id, $due, 0) " +
-                    "ON CONFLICT (invitation_id) DO UPDATE SET due_at = excluded.due_at, lease_until = 0", transaction)
-                .With("$id", invitationId).With("$due", due.ToUnixMs());
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                    "ON CONFLICT (invitation_id) DO UPDATE SET due_at = excluded.due_at, lease_until = 0")
+                .With("$id", invitationId).With("$due", due.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var invitationId in commit.CancelTimeouts)
         {
-            await using var command = connection.Command("DELETE FROM timeouts WHERE invitation_id = $id", transaction).With("$id", invitationId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await session.Command("DELETE FROM timeouts WHERE invitation_id = $id").With("$id", invitationId).ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var (scope, until) in commit.ExpireScopes)
         {
-            await using var command = connection.Command(
-                    "UPDATE events SET expires_at = min(expires_at, $until) WHERE scope = $scope AND durable = 0", transaction)
-                .With("$scope", scope).With("$until", until.ToUnixMs());
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await session.Command("UPDATE events SET expires_at = min(expires_at, $until) WHERE scope = $scope AND durable = 0")
+                .With("$scope", scope).With("$until", until.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

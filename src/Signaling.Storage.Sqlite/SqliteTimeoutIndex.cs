@@ -5,15 +5,15 @@ namespace Signaling.Storage.Sqlite;
 public sealed class SqliteTimeoutIndex(SqliteDatabase database) : ITimeoutIndex
 {
     public Task<IReadOnlyList<DueTimeout>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default) =>
-        database.WriteAsync<IReadOnlyList<DueTimeout>>(async (connection, transaction) =>
+        database.WriteAsync<IReadOnlyList<DueTimeout>>(async session =>
         {
-            await using var command = connection.Command(
+            var command = session.Command(
                     """
                     UPDATE timeouts SET lease_until = $lease
                     WHERE invitation_id IN (
                         SELECT invitation_id FROM timeouts WHERE due_at <= $now AND lease_until <= $now ORDER BY due_at LIMIT $max)
                     RETURNING invitation_id, due_at
-                    """, transaction)
+                    """)
                 .With("$now", now.ToUnixMs()).With("$lease", (now + lease).ToUnixMs()).With("$max", max);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var due = new List<DueTimeout>();

@@ -109,10 +109,10 @@ public abstract class AggregateStoreSpecification : StorageSpecification
         var invitation = NewInvitation();
         await CommitAsync(invitation);
 
-        await using var reopened = await ReopenAsync();
+        await RestartAsync();
 
-        Assert.Equal(invitation.RoomId, (await reopened.Store.GetInvitationAsync(invitation.Id))!.RoomId);
-        Assert.True(await reopened.Store.PingAsync());
+        Assert.Equal(invitation.RoomId, (await Storage.Store.GetInvitationAsync(invitation.Id))!.RoomId);
+        Assert.True(await Storage.Store.PingAsync());
     }
 
     private Task<CommitResult> CommitAsync(Invitation invitation)

@@ -103,10 +103,10 @@ public abstract class EventLogSpecification : StorageSpecification
     {
         await AppendAsync(NewEvent("bob"), NewEvent("bob"));
 
-        await using var reopened = await ReopenAsync();
+        await RestartAsync();
 
-        Assert.Equal(2, (await reopened.Log.ReadAsync("bob", 0, 10)).Count);
-        Assert.Equal(3, (await reopened.Store.CommitAsync(WithEvent(NewEvent("bob")))).Appended[0].Sequence);
+        Assert.Equal(2, (await Storage.Log.ReadAsync("bob", 0, 10)).Count);
+        Assert.Equal(3, (await Storage.Store.CommitAsync(WithEvent(NewEvent("bob")))).Appended[0].Sequence);
     }
 
     private static Commit WithEvent(Signaling.Core.Events.SignalingEvent signalingEvent)

@@ -12,13 +12,17 @@ public abstract class StorageSpecification : IAsyncLifetime
 
     protected StorageUnderTest Storage { get; private set; } = null!;
 
-    /// <summary>A provider over empty storage that no other test uses.</summary>
-    protected abstract Task<StorageUnderTest> CreateAsync();
+    /// <summary>A provider over this test's storage: empty the first time, the same data on every later call.</summary>
+    protected abstract Task<StorageUnderTest> OpenAsync();
 
-    /// <summary>A new provider instance over the same data as <see cref="Storage"/>, as after a process restart.</summary>
-    protected abstract Task<StorageUnderTest> ReopenAsync();
+    public async Task InitializeAsync() => Storage = await OpenAsync();
 
-    public async Task InitializeAsync() => Storage = await CreateAsync();
+    /// <summary>As after a process restart: the provider is closed, and a new one opens the same data.</summary>
+    protected async Task RestartAsync()
+    {
+        await Storage.DisposeAsync();
+        Storage = await OpenAsync();
+    }
 
     public async Task DisposeAsync() => await Storage.DisposeAsync();
 

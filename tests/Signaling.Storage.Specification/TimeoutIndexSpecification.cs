@@ -63,9 +63,9 @@ public abstract class TimeoutIndexSpecification : StorageSpecification
     {
         await ScheduleAsync("inv", T0.AddSeconds(3));
 
-        await using var reopened = await ReopenAsync();
+        await RestartAsync();
 
-        Assert.Equal(["inv"], (await reopened.Timeouts.ClaimDueAsync(T0.AddSeconds(3), Lease, 10)).Select(d => d.InvitationId));
+        Assert.Equal(["inv"], (await Storage.Timeouts.ClaimDueAsync(T0.AddSeconds(3), Lease, 10)).Select(d => d.InvitationId));
     }
 
     private Task ScheduleAsync(string invitationId, DateTimeOffset due)

@@ -29,12 +29,9 @@ public sealed class SqliteDatabaseTests
         }));
         await database.InitializeAsync(CancellationToken.None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync<int>(async (connection, transaction) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync<int>(async session =>
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO lookup (key, value) VALUES ('k', 'v')";
-            await insert.ExecuteNonQueryAsync();
+            await session.Command("INSERT INTO lookup (key, value) VALUES ('k', 'v')").ExecuteNonQueryAsync();
             throw new InvalidOperationException("boom");
         }, CancellationToken.None));
 
@@ -42,5 +39,16 @@ public sealed class SqliteDatabaseTests
         await using var count = reader.CreateCommand();
         count.CommandText = "SELECT count(*) FROM lookup";
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task SecondOwnerOfTheSameFile_IsRefusedWithAClearMessage()
+    {
+        var options = Options.Create(new SqliteStorageOptions { Path = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"), "g.db") });
+        await using var first = new SqliteDatabase(options);
+
+        var second = Assert.Throws<InvalidOperationException>(() => new SqliteDatabase(options));
+
+        Assert.Contains("Another gateway process", second.Message, StringComparison.Ordinal);
     }
 }

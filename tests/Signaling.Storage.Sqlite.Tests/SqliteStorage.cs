@@ -14,11 +14,16 @@ internal sealed class SqliteStorage
         var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = _path }));
         await database.InitializeAsync(CancellationToken.None);
         var wakeups = new EventWakeups();
+        var cache = new SqliteCache();
         return new StorageUnderTest(
-            new SqliteSignalingStore(database, wakeups), new SqliteEventLog(database), new SqliteTimeoutIndex(database),
+            new SqliteSignalingStore(database, cache, wakeups), new SqliteEventLog(database, cache), new SqliteTimeoutIndex(database),
             new SqlitePresenceRegistry(database), wakeups)
         {
-            Close = database.DisposeAsync,
+            Close = async () =>
+            {
+                cache.Dispose();
+                await database.DisposeAsync();
+            },
         };
     }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Signaling.Bench;
+
+/// <summary>Command-line settings: <c>--rate 1000 --duration 10 --pairs 200 --transport ws --idle 1000 [--url http://127.0.0.1:5080]</c>.</summary>
+internal sealed record BenchOptions
+{
+    public Uri? Url { get; init; }
+
+    public string SigningKey { get; init; } = "bench-signing-key-0123456789abcdef0123456789";
+
+    public int Rate { get; init; } = 1000;
+
+    public int DurationSeconds { get; init; } = 10;
+
+    public int WarmupSeconds { get; init; } = 2;
+
+    public int Pairs { get; init; } = 200;
+
+    public string Transport { get; init; } = "ws";
+
+    public int IdleConnections { get; init; } = 1000;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var defaults = new BenchOptions();
+        return new BenchOptions
+        {
+            Url = Value("--url") is { } url ? new Uri(url) : null,
+            SigningKey = Value("--signing-key") ?? Environment.GetEnvironmentVariable("Auth__SigningKey") ?? defaults.SigningKey,
+            Rate = Int("--rate", defaults.Rate),
+            DurationSeconds = Int("--duration", defaults.DurationSeconds),
+            WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
+            Pairs = Int("--pairs", defaults.Pairs),
+            Transport = Value("--transport") ?? defaults.Transport,
+            IdleConnections = Int("--idle", defaults.IdleConnections),
+        };
+    }
+}

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Signaling.Http.Identity;
+
+namespace Signaling.Bench;
+
+/// <summary>
+/// Pairs of users with live streams run invite → notified → accept → caller notified → hang-up → callee notified
+/// cycles at an open-loop rate. Every notification is awaited by the client request id it carries, so a missing
+/// one is counted as lost rather than hidden.
+/// </summary>
+internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, TokenIssuer issuer) : IAsyncDisposable
+{
+    private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiters = new();
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = gateway.Url };
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _readers = [];
+    private readonly List<IDisposable> _connections = [];
+    private (string Caller, string Callee, SemaphoreSlim Line)[] _pairs = [];
+    private int _next;
+    private int _lost;
+    private int _errors;
+    private int _completed;
+
+    public Latencies InviteToNotification { get; } = new();
+
+    public int Lost => _lost;
+
+    public int Errors => _errors;
+
+    public async Task ConnectAsync()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        _pairs = Enumerable.Range(0, options.Pairs).Select(i => ($"caller{i}-{run}", $"callee{i}-{run}", new SemaphoreSlim(1, 1))).ToArray();
+        foreach (var (caller, callee, _) in _pairs)
+        {
+            await OpenStreamAsync(caller);
+            await OpenStreamAsync(callee);
+        }
+    }
+
+    /// <summary>Runs cycles for the given time; returns completed cycles per second (only measured cycles count).</summary>
+    public async Task<double> RunAsync(TimeSpan duration, bool measure)
+    {
+        var before = _completed;
+        var clock = Stopwatch.StartNew();
+        await OpenLoop.RunAsync(options.Rate, duration, () => CycleAsync(measure));
+        return (_completed - before) / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Opens <paramref name="count"/> idle WebSockets for users nobody calls.</summary>
+    public async Task OpenIdleAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var socket = new ClientWebSocket();
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {issuer.Issue($"idle{i}-{Guid.NewGuid():N}")}");
+            await socket.ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/v1/events"), _stop.Token);
+            _connections.Add(socket);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var connection in _connections)
+        {
+            connection.Dispose();
+        }
+
+        await Task.WhenAll(_readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _http.Dispose();
+    }
+
+    private async Task CycleAsync(bool measure)
+    {
+        var (caller, callee, line) = _pairs[Interlocked.Increment(ref _next) % _pairs.Length];
+        await line.WaitAsync();
+        try
+        {
+            var requestId = Guid.NewGuid().ToString("N");
+            var received = Wait("invitationReceived", requestId, callee);
+            var accepted = Wait("inviteeAccepted", requestId, caller);
+            var ended = Wait("callEnded", requestId, callee);
+
+            var started = Stopwatch.GetTimestamp();
+            using var invite = await SendAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
+            if (!invite.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref _errors);
+                return;
+            }
+
+            var id = (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            if (await ArrivalAsync(received) is not { } at)
+            {
+                return;
+            }
+
+            if (measure)
+            {
+                InviteToNotification.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
+            }
+
+            using var accept = await SendAsync(callee, $"/v1/invitations/{id}/accept", null);
+            if (await ArrivalAsync(accepted) is null)
+            {
+                return;
+            }
+
+            using var hangup = await SendAsync(caller, $"/v1/invitations/{id}/hangup", null);
+            if (await ArrivalAsync(ended) is not null && accept.IsSuccessStatusCode && hangup.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref _completed);
+            }
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+        finally
+        {
+            line.Release();
+        }
+    }
+
+    private Task<long> Wait(string kind, string requestId, string recipient)
+    {
+        var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[$"{kind}|{requestId}|{recipient}"] = waiter;
+        return waiter.Task;
+    }
+
+    private async Task<long?> ArrivalAsync(Task<long> notification)
+    {
+        try
+        {
+            return await notification.WaitAsync(NotificationTimeout);
+        }
+        catch (TimeoutException)
+        {
+            Interlocked.Increment(ref _lost);
+            return null;
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAsync(string user, string path, object? body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(user));
+        return _http.SendAsync(request);
+    }
+
+    // Minted once per user: the bench shares the machine with the gateway and must not spend its CPU on HMACs.
+    private string TokenOf(string user) => _tokens.GetOrAdd(user, u => issuer.Issue(u));
+
+    private async Task OpenStreamAsync(string user)
+    {
+        var token = TokenOf(user);
+        if (options.Transport == "sse")
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/v1/events");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+            _connections.Add(response);
+            _readers.Add(ReadSseAsync(await response.Content.ReadAsStreamAsync(_stop.Token)));
+        }
+        else
+        {
+            var socket = new ClientWebSocket();
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+            await socket.ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/v1/events"), _stop.Token);
+            _connections.Add(socket);
+            _readers.Add(ReadWebSocketAsync(socket));
+        }
+    }
+
+    private async Task ReadWebSocketAsync(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), _stop.Token);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                Deliver(buffer.AsSpan(0, length));
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Done.
+        }
+    }
+
+    private async Task ReadSseAsync(Stream body)
+    {
+        using var reader = new StreamReader(body);
+        try
+        {
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    Deliver(Encoding.UTF8.GetBytes(line[6..]));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Done.
+        }
+    }
+
+    private void Deliver(ReadOnlySpan<byte> json)
+    {
+        var at = Stopwatch.GetTimestamp();
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        if (root.TryGetProperty("invitation", out var invitation) && invitation.TryGetProperty("requestId", out var requestId)
+            && _waiters.TryRemove($"{root.GetProperty("kind").GetString()}|{requestId.GetString()}|{root.GetProperty("recipient").GetString()}", out var waiter))
+        {
+            waiter.TrySetResult(at);
+        }
+    }
+}
