@@ -19,13 +19,6 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line in the plain format CI reads, summed over every test project.
-python3 - <<'PY'
-import re
-passed = failed = skipped = 0
-for line in open('/tmp/signaling-test.log', encoding='utf-8', errors='replace'):
-    m = re.search(r'(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)', line)
-    if m:
-        failed += int(m.group(2)); passed += int(m.group(3)); skipped += int(m.group(4))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
-PY
+awk '/^[[:space:]]+(Passed|Failed|Skipped):[[:space:]]+[0-9]+[[:space:]]*$/ { sub(":", "", $1); n[$1] += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' /tmp/signaling-test.log
 exit "$status"
