@@ -1,12 +1,15 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// The one database file (WAL mode). Reads use pooled connections in parallel; writes go through a single
-/// connection one at a time, which is how SQLite works best and keeps commits free of SQLITE_BUSY.
-/// One process owns the file (a lock file beside it says so), which is what lets the store cache what it wrote.
+/// The one database file (WAL mode). Reads use pooled connections in parallel. Writes go through a single
+/// connection, which is how SQLite works best: a writer loop takes every write queued meanwhile and runs them in
+/// one transaction, each inside its own savepoint (so one that fails rolls back alone), then commits once — a
+/// group commit that amortises the transaction cost under load. One process owns the file (a lock file beside it
+/// says so), which is what lets the store cache what it wrote.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -31,8 +34,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         """;
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private const int MaxBatch = 128;
+    private readonly Channel<WriteItem> _writes = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Thread _writerThread;
     private readonly FileStream _ownership;
     private SqliteConnection? _writer;
 
@@ -50,6 +55,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }.ToString();
         FilePath = path;
         _ownership = Own(path);
+        // SQLite calls block; on their own thread they never take one of the few thread-pool workers a small box has.
+        _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+        _writerThread.Start();
     }
 
     public string FilePath { get; }
@@ -62,29 +70,25 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> alone, inside one transaction on the writer connection; rolls back when it throws.
-    /// <paramref name="committed"/> runs after the commit, still alone, so caches change in commit order.
+    /// Runs <paramref name="work"/> alone on the writer connection inside a transaction; if it throws, its changes
+    /// are rolled back and the exception is rethrown to the caller. <paramref name="committed"/> runs after the
+    /// commit, still alone, so caches change in commit order.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        var item = new WriteItem<T>(work, committed, cancellationToken);
+        if (!_writes.Writer.TryWrite(item))
         {
-            _writer ??= await OpenWriterAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-            var result = await work(new SqliteWriteSession(_writer, transaction, _prepared));
-            await transaction.CommitAsync(CancellationToken.None);
-            committed?.Invoke(result);
-            return result;
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
         }
-        finally
-        {
-            _writeLock.Release();
-        }
+
+        return item.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _writes.Writer.TryComplete();
+        await Task.Run(_writerThread.Join);
         foreach (var command in _prepared.Values)
         {
             await command.DisposeAsync();
@@ -95,20 +99,114 @@ public sealed class SqliteDatabase : IAsyncDisposable
             await _writer.DisposeAsync();
         }
 
-        _writeLock.Dispose();
         await _ownership.DisposeAsync();
     }
 
-    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    private void WriteLoop()
+    {
+        var batch = new List<WriteItem>(MaxBatch);
+        var done = new List<WriteItem>(MaxBatch);
+        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            done.Clear();
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var queued))
+            {
+                batch.Add(queued);
+            }
+
+            try
+            {
+                _writer ??= OpenWriter();
+                using var transaction = _writer.BeginTransaction();
+                var session = new SqliteWriteSession(_writer, transaction, _prepared);
+                foreach (var item in batch)
+                {
+                    transaction.Save("item");
+                    try
+                    {
+                        // Microsoft.Data.Sqlite completes its "async" calls synchronously, so this runs inline here.
+                        item.RunAsync(session).GetAwaiter().GetResult();
+                        transaction.Release("item");
+                        done.Add(item);
+                    }
+                    catch (Exception ex)
+                    {
+                        transaction.Rollback("item");
+                        transaction.Release("item");
+                        item.Fail(ex);
+                    }
+                }
+
+                transaction.Commit();
+                done.ForEach(item => item.Complete());
+            }
+            catch (Exception ex)
+            {
+                // The transaction itself failed (the disk, the file): nothing of this batch was written.
+                batch.ForEach(item => item.Fail(ex));
+            }
+        }
+    }
+
+    private SqliteConnection OpenWriter()
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        connection.Open();
+        using var command = connection.CreateCommand();
 
         // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss).
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>A queued write, typed by what it returns.</summary>
+    private abstract class WriteItem
+    {
+        public abstract Task RunAsync(SqliteWriteSession session);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WriteItem<T>(Func<SqliteWriteSession, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken) : WriteItem
+    {
+        // Continuations run elsewhere, never on the writer loop.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _completion.Task;
+
+        public override async Task RunAsync(SqliteWriteSession session)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _result = await work(session);
+        }
+
+        public override void Complete()
+        {
+            if (_completion.Task.IsCompleted)
+            {
+                return;
+            }
+
+            committed?.Invoke(_result);
+            _completion.TrySetResult(_result);
+        }
+
+        public override void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException)
+            {
+                _completion.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                _completion.TrySetException(exception);
+            }
+        }
     }
 
     /// <summary>Creates the schema at start-up so the first reads find it.</summary>
