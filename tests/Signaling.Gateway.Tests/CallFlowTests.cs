@@ -189,5 +189,18 @@ public sealed class CallFlowTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await alice.Http.GetAsync($"/v1/channels/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task IdleStream_GetsHeartbeats_AndStaysOnline()
+    {
+        using var bob = _gateway.User(GatewayFixture.Unique("bob"));
+        await using var stream = await bob.OpenStreamAsync();
+
+        // Longer than the presence expiry: only the heartbeat's renewal keeps bob online.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        Assert.True(stream.Heartbeats >= 3, $"{stream.Heartbeats} heartbeats in 4 s at a 1 s interval");
+        Assert.True((await bob.Http.GetFromJsonAsync<PresenceBody>($"/v1/users/{bob.UserId}/presence"))!.Online);
+    }
+
     private sealed record PresenceBody(string UserId, bool Online, int Connections);
 }

@@ -13,8 +13,8 @@ public sealed class CanonicalEventRenderer : IEventRenderer
         Enum.GetValues<EventKind>().ToFrozenDictionary(k => k, k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()));
 
     public EventFrame? Render(SignalingEvent signalingEvent) =>
-        new EventFrame(Names[signalingEvent.Kind], JsonSerializer.Serialize(signalingEvent, CoreJson.Default.SignalingEvent));
+        new EventFrame(Names[signalingEvent.Kind], JsonSerializer.SerializeToUtf8Bytes(signalingEvent, CoreJson.Default.SignalingEvent));
 
     /// <summary>The same JSON as the SSE data; it carries its own <c>sequence</c> and <c>kind</c>.</summary>
-    public string WebSocketText(EventFrame frame, long sequence) => frame.Data;
+    public byte[] WebSocketText(EventFrame frame, long sequence) => frame.Data;
 }

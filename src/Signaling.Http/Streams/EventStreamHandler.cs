@@ -19,6 +19,7 @@ public sealed class EventStreamHandler(
     IEventLog log, EventWakeups wakeups, IPresenceRegistry presence, TimeProvider clock, IOptions<StreamOptions> options, SignalingMetrics metrics)
 {
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+    private static readonly byte[] EndOfEvent = "\n\n"u8.ToArray();
     private readonly StreamOptions _options = options.Value;
 
     /// <summary>The resume point the client asked for, or an error message when it is not a sequence number.</summary>
@@ -163,10 +164,12 @@ public sealed class EventStreamHandler(
 
     private sealed class SseSink(Stream body) : ISink
     {
-        public ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken)
+        public async ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken)
         {
-            var text = string.Create(CultureInfo.InvariantCulture, $"id: {sequence}\nevent: {frame.Name}\ndata: {frame.Data}\n\n");
-            return body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            var header = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {sequence}\nevent: {frame.Name}\ndata: "));
+            await body.WriteAsync(header, cancellationToken);
+            await body.WriteAsync(frame.Data, cancellationToken);
+            await body.WriteAsync(EndOfEvent, cancellationToken);
         }
 
         public Task FlushAsync(CancellationToken cancellationToken) => body.FlushAsync(cancellationToken);
@@ -181,7 +184,7 @@ public sealed class EventStreamHandler(
     private sealed class WebSocketSink(WebSocket socket, IEventRenderer renderer) : ISink
     {
         public ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(renderer.WebSocketText(frame, sequence)).AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
+            socket.SendAsync(renderer.WebSocketText(frame, sequence).AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
 
         public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

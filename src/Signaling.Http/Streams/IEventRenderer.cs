@@ -8,6 +8,6 @@ public interface IEventRenderer
     /// <summary>The frame for <paramref name="signalingEvent"/>, or null when this surface has no such callback.</summary>
     EventFrame? Render(SignalingEvent signalingEvent);
 
-    /// <summary>The text of a WebSocket frame for <paramref name="frame"/> with sequence <paramref name="sequence"/>.</summary>
-    string WebSocketText(EventFrame frame, long sequence);
+    /// <summary>The UTF-8 text of a WebSocket frame for <paramref name="frame"/> with sequence <paramref name="sequence"/>.</summary>
+    byte[] WebSocketText(EventFrame frame, long sequence);
 }

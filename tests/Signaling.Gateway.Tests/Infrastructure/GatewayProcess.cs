@@ -59,6 +59,10 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["Storage__Sqlite__Path"] = DatabasePath;
         info.Environment["Auth__SigningKey"] = SigningKey;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
+
+        // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.
+        info.Environment["Streams__HeartbeatInterval"] = "00:00:01";
+        info.Environment["Streams__PresenceTtl"] = "00:00:03";
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
