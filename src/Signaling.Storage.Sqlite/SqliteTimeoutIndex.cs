@@ -24,11 +24,4 @@ public sealed class SqliteTimeoutIndex(SqliteDatabase database) : ITimeoutIndex
 
             return due;
         }, cancellationToken);
-
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command("SELECT min(due_at) FROM timeouts");
-        return await command.ExecuteScalarAsync(cancellationToken) is long due ? SqliteCommandExtensions.FromUnixMs(due) : null;
-    }
 }

@@ -9,7 +9,4 @@ namespace Signaling.Core.Ports;
 public interface ITimeoutIndex
 {
     Task<IReadOnlyList<DueTimeout>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
-
-    /// <summary>The earliest scheduled due time, or null when nothing is scheduled.</summary>
-    Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
 }
