@@ -43,4 +43,11 @@ public static class Limits
         Utf8Bytes(data) > maxBytes
             ? new SignalingError(SignalingErrorCode.PayloadTooLarge, $"'{field}' is larger than {maxBytes} bytes.", field)
             : null;
+
+    /// <summary>Channel and user attributes: a name of 1–128 characters and a value of at most 8 KB.</summary>
+    public static SignalingError? CheckAttribute(string? name, string? value) =>
+        (string.IsNullOrEmpty(name) || name.Length > MaxNameLength
+            ? SignalingError.Invalid("name", $"An attribute name is 1–{MaxNameLength} characters.")
+            : null)
+        ?? CheckData("value", value, MaxExtBytes);
 }

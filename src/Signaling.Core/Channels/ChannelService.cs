@@ -54,11 +54,8 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
     }
 
     /// <summary>A live channel by id; anyone may look it up (NIM's getChannelInfo has no membership rule).</summary>
-    public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken = default)
-    {
-        var channel = await store.GetChannelAsync(channelId, cancellationToken);
-        return channel is not null && channel.IsAlive(clock.GetUtcNow()) ? channel : SignalingError.ChannelNotFound(channelId);
-    }
+    public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken = default) =>
+        await LoadAliveAsync(channelId, clock.GetUtcNow(), cancellationToken) is { } channel ? channel : SignalingError.ChannelNotFound(channelId);
 
     public async Task<Result<Channel>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -120,9 +117,8 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
 
         return await CommandRunner.RunAsync(store, async () =>
         {
-            var channel = await store.GetChannelAsync(channelId, cancellationToken);
             var now = clock.GetUtcNow();
-            if (channel is null || !channel.IsAlive(now))
+            if (await LoadAliveAsync(channelId, now, cancellationToken) is not { } channel)
             {
                 return Decision<int>.Fail(SignalingError.ChannelNotFound(channelId));
             }
@@ -141,11 +137,7 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
 
     private Task<Result<Channel>> AttributeAsync(Actor actor, string channelId, string name, string? value, CancellationToken cancellationToken)
     {
-        var invalid = (string.IsNullOrEmpty(name) || name.Length > Limits.MaxNameLength
-                ? SignalingError.Invalid("name", $"An attribute name is 1–{Limits.MaxNameLength} characters.")
-                : null)
-            ?? Limits.CheckData("value", value, Limits.MaxExtBytes);
-        if (invalid is not null)
+        if (Limits.CheckAttribute(name, value) is { } invalid)
         {
             return Task.FromResult<Result<Channel>>(invalid);
         }
@@ -180,9 +172,8 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
 
         return await CommandRunner.RunAsync(store, async () =>
         {
-            var channel = await store.GetChannelAsync(channelId, cancellationToken);
             var now = clock.GetUtcNow();
-            if (channel is null || !channel.IsAlive(now))
+            if (await LoadAliveAsync(channelId, now, cancellationToken) is not { } channel)
             {
                 return Decision<T>.Fail(SignalingError.ChannelNotFound(channelId));
             }
@@ -211,6 +202,10 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
             return new Decision<T>(change.Value.Value, commit);
         }, cancellationToken);
     }
+
+    /// <summary>The channel, unless it never existed, was closed or has outlived its TTL.</summary>
+    private async Task<Channel?> LoadAliveAsync(string channelId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await store.GetChannelAsync(channelId, cancellationToken) is { } channel && channel.IsAlive(now) ? channel : null;
 
     private EventBuilder Builder(Channel channel, Actor actor, DateTimeOffset now, string? data) =>
         new(actor, now, Durable: false, ExpiresAt: channel.ExpiresAt + _options.EndedGrace)

@@ -41,11 +41,7 @@ public sealed class UserService(ISignalingStore store, IPresenceRegistry presenc
     public async Task<Result<IReadOnlyDictionary<string, string>>> SetAttributeAsync(
         Actor actor, string name, string? value, CancellationToken cancellationToken = default)
     {
-        var invalid = (string.IsNullOrEmpty(name) || name.Length > Limits.MaxNameLength
-                ? SignalingError.Invalid("name", $"An attribute name is 1–{Limits.MaxNameLength} characters.")
-                : null)
-            ?? Limits.CheckData("value", value, Limits.MaxExtBytes);
-        if (invalid is not null)
+        if (Limits.CheckAttribute(name, value) is { } invalid)
         {
             return invalid;
         }
