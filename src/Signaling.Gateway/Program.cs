@@ -1,25 +1,28 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
+using Signaling.Adapters.Tencent;
 using Signaling.Core;
 using Signaling.Gateway;
 using Signaling.Http;
 using Signaling.Http.Canonical;
 using Signaling.Http.OpenApi;
-
-if (args is ["token", .. var tokenArgs])
-{
-    return TokenCommand.Run(tokenArgs);
-}
-
-// The configuration file sits at the repository root and is copied beside the binary.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+using Signaling.Http.Problems;
 
 // Configure the surfaces: the canonical API, then one line per vendor adapter.
 ISignalingSurface[] surfaces =
 [
     new CanonicalSurface(),
+    new TencentAdapter(),
 ];
+
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs, surfaces.OfType<IVendorTokens>());
+}
+
+// The configuration file sits at the repository root and is copied beside the binary.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Configure the core and its storage provider
 builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration);
@@ -55,7 +58,7 @@ if (builder.Configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } otlp)
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(SurfaceStatusCodePages.WriteAsync);
 app.UseHttpLogging();
 app.UseWebSockets();
 app.UseAuthentication();

@@ -1,17 +1,25 @@
 using Microsoft.Extensions.Options;
+using Signaling.Http;
 using Signaling.Http.Identity;
 
 namespace Signaling.Gateway;
 
-/// <summary><c>dotnet run --project src/Signaling.Gateway -- token &lt;user&gt; [--device d] [--hours h]</c>: prints a canonical API token.</summary>
+/// <summary>
+/// <c>dotnet run --project src/Signaling.Gateway -- token [--vendor v] &lt;user&gt; [--device d] [--hours h]</c>: prints a
+/// canonical API token, or with <c>--vendor</c> that vendor's credential (a Tencent UserSig, …).
+/// </summary>
 internal static class TokenCommand
 {
-    public static int Run(string[] args)
+    private static readonly string[] ValueOptions = ["--vendor", "--device", "--hours"];
+
+    public static int Run(string[] args, IEnumerable<IVendorTokens> vendors)
     {
-        var user = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (user is null || !Signaling.Core.Limits.IsValidId(user))
+        var user = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !ValueOptions.Contains(args[i - 1]))).FirstOrDefault();
+        var vendorName = Option(args, "--vendor");
+        var vendor = vendors.FirstOrDefault(v => v.Vendor == vendorName);
+        if (user is null || !Signaling.Core.Limits.IsValidId(user) || vendorName is not null && vendor is null)
         {
-            Console.Error.WriteLine("usage: token <userId> [--device <deviceId>] [--hours <lifetime>]");
+            Console.Error.WriteLine($"usage: token [--vendor {string.Join('|', vendors.Select(v => v.Vendor))}] <userId> [--device <deviceId>] [--hours <lifetime>]");
             return 2;
         }
 
@@ -20,6 +28,12 @@ internal static class TokenCommand
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        if (vendor is not null)
+        {
+            Console.WriteLine(vendor.IssueToken(configuration, user, TimeProvider.System));
+            return 0;
+        }
+
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var device = Option(args, "--device");
         TimeSpan? lifetime = Option(args, "--hours") is { } hours ? TimeSpan.FromHours(double.Parse(hours, System.Globalization.CultureInfo.InvariantCulture)) : null;

@@ -50,7 +50,7 @@ public sealed class CoreHarness : IAsyncLifetime
         Store = new SqliteSignalingStore(_database, _cache, new EventWakeups());
         Log = new SqliteEventLog(_database, _cache);
         Presence = new SqlitePresenceRegistry(_database);
-        Invitations = new InvitationService(Store, Clock, options, new SignalingMetrics(MeterFactory));
+        Invitations = new InvitationService(Store, Presence, Clock, options, new SignalingMetrics(MeterFactory));
         Channels = new ChannelService(Store, Clock, options);
         Users = new UserService(Store, Presence, Clock, options);
         Timeouts = new TimeoutWorker(new SqliteTimeoutIndex(_database), Invitations, Clock, NullLogger<TimeoutWorker>.Instance);

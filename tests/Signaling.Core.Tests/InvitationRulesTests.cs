@@ -22,7 +22,9 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         Assert.Equal(invitation.Id, received.InvitationId);
         Assert.Equal("alice", received.Actor.UserId);
         Assert.Equal(32, invitation.RoomId.Length);
-        Assert.Empty(await _core.EventsOf("alice"));
+        var sent = Assert.Single(await _core.EventsOf("alice"));
+        Assert.Equal(EventKind.InvitationSent, sent.Kind);
+        Assert.Equal(1, sent.Step);
     }
 
     [Fact]
@@ -34,8 +36,9 @@ public sealed class InvitationRulesTests : IAsyncLifetime
 
         Assert.True(accepted.IsSuccess);
         Assert.Equal(InvitationStatus.Connected, accepted.Value.Status);
-        var toAlice = Assert.Single(await _core.EventsOf("alice"));
+        var toAlice = (await _core.EventsOf("alice")).Last();
         Assert.Equal(EventKind.InviteeAccepted, toAlice.Kind);
+        Assert.Equal(2, toAlice.Step);
         Assert.Equal("ok", toAlice.Data);
         Assert.Equal(["bob"], toAlice.Users);
         var elsewhere = (await _core.EventsOf("bob")).Last();
@@ -89,8 +92,9 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         _core.Clock.Advance(TimeSpan.FromSeconds(0.1));
         Assert.Equal(1, await _core.Timeouts.FireDueAsync(CancellationToken.None));
 
-        var toAlice = (await _core.EventsOf("alice")).Single();
+        var toAlice = (await _core.EventsOf("alice")).Last();
         Assert.Equal(EventKind.InvitationTimedOut, toAlice.Kind);
+        Assert.Equal(Actor.Server, toAlice.Actor);
         Assert.Equal(["bob"], toAlice.Users);
         Assert.Equal(EventKind.InvitationTimedOut, (await _core.EventsOf("bob")).Last().Kind);
         var late = await _core.Invitations.AcceptAsync(new Actor("bob"), invitation.Id, null);
@@ -133,7 +137,7 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         await _core.Invitations.FireTimeoutAsync(invitation.Id);
 
         Assert.Equal([EventKind.InvitationReceived, EventKind.InvitationTimedOut], await _core.KindsOf("bob"));
-        Assert.Equal([EventKind.InvitationTimedOut], await _core.KindsOf("alice"));
+        Assert.Equal([EventKind.InvitationSent, EventKind.InvitationTimedOut], await _core.KindsOf("alice"));
     }
 
     [Fact]
@@ -173,7 +177,7 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         _core.Clock.Advance(TimeSpan.FromSeconds(30));
         await _core.Timeouts.FireDueAsync(CancellationToken.None);
 
-        Assert.Equal([EventKind.InviteeAccepted, EventKind.InviteeRejected, EventKind.InvitationTimedOut], await _core.KindsOf("alice"));
+        Assert.Equal([EventKind.InvitationSent, EventKind.InviteeAccepted, EventKind.InviteeRejected, EventKind.InvitationTimedOut], await _core.KindsOf("alice"));
         Assert.Contains(EventKind.InviteeAccepted, await _core.KindsOf("carol"));
         Assert.Contains(EventKind.InviteeRejected, await _core.KindsOf("bob"));
         Assert.Equal(["dave"], (await _core.EventsOf("alice")).Last().Users);
@@ -191,6 +195,47 @@ public sealed class InvitationRulesTests : IAsyncLifetime
 
         Assert.DoesNotContain(EventKind.InvitationCancelled, await _core.KindsOf("bob"));
         Assert.Equal("never mind", (await _core.EventsOf("carol")).Last(e => e.Kind == EventKind.InvitationCancelled).Data);
+        Assert.Equal(EventKind.InvitationCancelled, (await _core.EventsOf("alice")).Last().Kind);
+    }
+
+    [Fact]
+    public async Task EveryAction_IsRecordedAsANumberedStep()
+    {
+        var invitation = await _core.InviteAsync("alice", ["bob", "carol"], timeoutSeconds: 30);
+        await _core.Invitations.AcceptAsync(new Actor("bob"), invitation.Id, "yes");
+        await _core.Invitations.ModifyAsync(new Actor("alice"), invitation.Id, "new topic");
+        _core.Clock.Advance(TimeSpan.FromSeconds(30));
+        await _core.Timeouts.FireDueAsync(CancellationToken.None);
+        await _core.Invitations.HangUpAsync(new Actor("bob"), invitation.Id, "bye");
+
+        var stored = (await _core.Store.GetInvitationAsync(invitation.Id))!;
+
+        Assert.Equal(
+            [InvitationAction.Invited, InvitationAction.Accepted, InvitationAction.Modified, InvitationAction.TimedOut, InvitationAction.HungUp],
+            stored.History.Select(s => s.Action));
+        Assert.Equal(["bob", "carol"], stored.FindStep(1)!.Users);
+        Assert.Equal("yes", stored.FindStep(2)!.Data);
+        Assert.Equal(["carol"], stored.FindStep(4)!.Users);
+        Assert.Equal(5, (await _core.EventsOf("alice")).Last().Step);
+        Assert.Null(stored.FindStep(6));
+    }
+
+    [Fact]
+    public async Task Modify_OnlyByTheInviter_NotOnlineOnly_TellsEveryoneStillIn()
+    {
+        var invitation = await _core.InviteAsync("alice", ["bob"]);
+        var onlineOnly = (await _core.Invitations.InviteAsync(new Actor("alice"), new InviteRequest { Invitees = ["carol"], OnlineUserOnly = true })).Value!;
+
+        var byInvitee = await _core.Invitations.ModifyAsync(new Actor("bob"), invitation.Id, "x");
+        var ofOnlineOnly = await _core.Invitations.ModifyAsync(new Actor("alice"), onlineOnly.Invitation.Id, "x");
+        var modified = await _core.Invitations.ModifyAsync(new Actor("alice"), invitation.Id, "new data");
+
+        Assert.Equal(SignalingErrorCode.PermissionDenied, byInvitee.Error?.Code);
+        Assert.Equal(SignalingErrorCode.InvalidArgument, ofOnlineOnly.Error?.Code);
+        Assert.Equal("new data", modified.Value!.Data);
+        var toBob = (await _core.EventsOf("bob")).Last();
+        Assert.Equal(EventKind.InvitationModified, toBob.Kind);
+        Assert.Equal("new data", toBob.Data);
     }
 
     [Fact]

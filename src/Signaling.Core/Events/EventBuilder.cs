@@ -14,6 +14,8 @@ public sealed record EventBuilder(Actor Actor, DateTimeOffset Time, bool Durable
 
     public InvitationView? Invitation { get; init; }
 
+    public int? Step { get; init; }
+
     public ChannelView? Channel { get; init; }
 
     public ChannelMember? Member { get; init; }
@@ -32,6 +34,7 @@ public sealed record EventBuilder(Actor Actor, DateTimeOffset Time, bool Durable
         ChannelId = ChannelId,
         Data = Data,
         Invitation = Invitation,
+        Step = Step,
         Channel = Channel,
         Member = Member,
         Users = notice.Users,

@@ -5,11 +5,15 @@ namespace Signaling.Core.Events;
 public enum EventKind
 {
     InvitationReceived,
+
+    /// <summary>Sent to the inviter: their other devices learn of the call they placed.</summary>
+    InvitationSent,
     InviteeAccepted,
     InviteeRejected,
     InvitationCancelled,
     InvitationTimedOut,
     CallEnded,
+    InvitationModified,
 
     /// <summary>Sent to the answering user: their other devices learn the call was answered (accepted or rejected) elsewhere.</summary>
     AnsweredElsewhere,

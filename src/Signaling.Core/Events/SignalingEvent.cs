@@ -28,6 +28,9 @@ public sealed record SignalingEvent
     /// <summary>The custom data of the action that caused the event (an accept's data, a message's text, …).</summary>
     public string? Data { get; init; }
 
+    /// <summary>For events about a call: which step of the invitation's history caused it (1 = the invite).</summary>
+    public int? Step { get; init; }
+
     /// <summary>The invitation after the change, for events about a call.</summary>
     public InvitationView? Invitation { get; init; }
 
@@ -58,8 +61,9 @@ public sealed record SignalingEvent
     public string? Scope => InvitationId ?? ChannelId;
 
     /// <summary>
-    /// Whether a connection of the recipient on <paramref name="deviceId"/> should see this event: the device that
-    /// answered a call is not told it was answered elsewhere.
+    /// Whether a connection of the recipient on <paramref name="deviceId"/> should see this event. A user's other
+    /// devices learn what one device did (placed a call, answered it elsewhere, cancelled); the device that did it
+    /// is not told again.
     /// </summary>
-    public bool IsVisibleOn(string? deviceId) => Kind != EventKind.AnsweredElsewhere || Actor.DeviceId != deviceId;
+    public bool IsVisibleOn(string? deviceId) => Recipient != Actor.UserId || Actor.DeviceId != deviceId;
 }

@@ -46,6 +46,11 @@ public sealed class Invitation
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>Every action so far, oldest first; step numbers are positions (1 = the invite).</summary>
+    public List<InvitationStep> History { get; init; } = [];
+
+    public InvitationStep? FindStep(int number) => number >= 1 && number <= History.Count ? History[number - 1] : null;
+
     public Invitee? FindInvitee(string userId) => Invitees.Find(i => i.UserId == userId);
 
     /// <summary>The inviter and every invitee who accepted: the people in the call once it is connected.</summary>
@@ -62,15 +67,50 @@ public sealed class Invitation
         Id, Inviter, Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Busy.ToList(), GroupId, RoomId,
         MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt);
 
-    /// <summary>Everyone rung gets the invitation.</summary>
-    public List<Notice> Ring() =>
-        Invitees.Select(i => new Notice(i.UserId, EventKind.InvitationReceived)).ToList();
+    /// <summary>
+    /// Everyone rung gets the invitation; the inviter's other devices learn of it too. Invitees in
+    /// <paramref name="offline"/> of an online-only invitation stay pending but are not rung: they never hear of it.
+    /// </summary>
+    public List<Notice> Ring(DateTimeOffset now, IReadOnlySet<string> offline)
+    {
+        Record(InvitationAction.Invited, Inviter, Invitees.Select(i => i.UserId).ToList(), Data, now);
+        return Invitees.Where(i => !(OnlineUserOnly && offline.Contains(i.UserId)))
+            .Select(i => new Notice(i.UserId, EventKind.InvitationReceived))
+            .Append(new Notice(Inviter.UserId, EventKind.InvitationSent))
+            .ToList();
+    }
 
-    public Result<List<Notice>> Accept(Actor actor, DateTimeOffset now) => Answer(actor, now, InviteeState.Accepted);
+    public Result<List<Notice>> Accept(Actor actor, string data, DateTimeOffset now) => Answer(actor, data, now, InviteeState.Accepted);
 
-    public Result<List<Notice>> Reject(Actor actor, DateTimeOffset now) => Answer(actor, now, InviteeState.Rejected);
+    public Result<List<Notice>> Reject(Actor actor, string data, DateTimeOffset now) => Answer(actor, data, now, InviteeState.Rejected);
 
-    public Result<List<Notice>> Cancel(Actor actor, DateTimeOffset now)
+    /// <summary>The inviter changes the invitation's custom data; everyone still in it is told.</summary>
+    public Result<List<Notice>> Modify(Actor actor, string data, DateTimeOffset now)
+    {
+        if (actor.UserId != Inviter.UserId)
+        {
+            return SignalingError.Denied("Only the inviter may modify an invitation.");
+        }
+
+        if (OnlineUserOnly)
+        {
+            return SignalingError.Invalid("inviteID", "An online-only invitation cannot be modified.");
+        }
+
+        if (Status == InvitationStatus.Ended || IsExpired(now) && Status == InvitationStatus.Ringing)
+        {
+            return new SignalingError(SignalingErrorCode.CallEnded, "The invitation has ended.");
+        }
+
+        Data = data;
+        Record(InvitationAction.Modified, actor, [], data, now);
+        return Invitees.Where(i => i.State is InviteeState.Pending or InviteeState.Accepted)
+            .Select(i => new Notice(i.UserId, EventKind.InvitationModified))
+            .Append(new Notice(Inviter.UserId, EventKind.InvitationModified))
+            .ToList();
+    }
+
+    public Result<List<Notice>> Cancel(Actor actor, string data, DateTimeOffset now)
     {
         if (actor.UserId != Inviter.UserId)
         {
@@ -94,10 +134,13 @@ public sealed class Invitation
         }
 
         EndIfSettled(now);
-        return pending.Select(i => new Notice(i.UserId, EventKind.InvitationCancelled)).ToList();
+        Record(InvitationAction.Cancelled, actor, pending.Select(i => i.UserId).ToList(), data, now);
+        return pending.Select(i => new Notice(i.UserId, EventKind.InvitationCancelled))
+            .Append(new Notice(Inviter.UserId, EventKind.InvitationCancelled))
+            .ToList();
     }
 
-    public Result<List<Notice>> HangUp(Actor actor, DateTimeOffset now)
+    public Result<List<Notice>> HangUp(Actor actor, string data, DateTimeOffset now)
     {
         if (!Involves(actor.UserId))
         {
@@ -128,6 +171,7 @@ public sealed class Invitation
 
         Status = InvitationStatus.Ended;
         EndedAt = now;
+        Record(InvitationAction.HungUp, actor, [], data, now);
         return told.Select(u => new Notice(u, EventKind.CallEnded)).ToList();
     }
 
@@ -153,12 +197,13 @@ public sealed class Invitation
 
         EndIfSettled(now);
         var names = timedOut.Select(i => i.UserId).ToList();
+        Record(InvitationAction.TimedOut, Actor.Server, names, Data, now);
         var notices = new List<Notice> { new(Inviter.UserId, EventKind.InvitationTimedOut, names) };
         notices.AddRange(names.Select(u => new Notice(u, EventKind.InvitationTimedOut, [u])));
         return notices;
     }
 
-    private Result<List<Notice>> Answer(Actor actor, DateTimeOffset now, InviteeState answer)
+    private Result<List<Notice>> Answer(Actor actor, string data, DateTimeOffset now, InviteeState answer)
     {
         var invitee = FindInvitee(actor.UserId);
         if (invitee is null)
@@ -185,6 +230,7 @@ public sealed class Invitation
         }
 
         EndIfSettled(now);
+        Record(answer == InviteeState.Accepted ? InvitationAction.Accepted : InvitationAction.Rejected, actor, [actor.UserId], data, now);
 
         // The inviter and the other invitees of a group call see the answer; the answering user's other devices are told too.
         var kind = answer == InviteeState.Accepted ? EventKind.InviteeAccepted : EventKind.InviteeRejected;
@@ -195,6 +241,9 @@ public sealed class Invitation
         notices.Add(new Notice(actor.UserId, EventKind.AnsweredElsewhere, [actor.UserId]));
         return notices;
     }
+
+    private void Record(InvitationAction action, Actor actor, IReadOnlyList<string> users, string data, DateTimeOffset now) =>
+        History.Add(new InvitationStep(History.Count + 1, action, actor, users, data, now));
 
     /// <summary>With nobody pending and nobody accepted, the attempt is over.</summary>
     private void EndIfSettled(DateTimeOffset now)

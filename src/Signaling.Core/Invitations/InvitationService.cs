@@ -6,7 +6,8 @@ using Signaling.Core.Ports;
 namespace Signaling.Core.Invitations;
 
 /// <summary>The call commands every surface calls: invite, accept, reject, cancel, hang up, and the server's timeouts.</summary>
-public sealed class InvitationService(ISignalingStore store, TimeProvider clock, IOptions<SignalingOptions> options, SignalingMetrics metrics)
+public sealed class InvitationService(
+    ISignalingStore store, IPresenceRegistry presence, TimeProvider clock, IOptions<SignalingOptions> options, SignalingMetrics metrics)
 {
     private readonly SignalingOptions _options = options.Value;
 
@@ -73,7 +74,8 @@ public sealed class InvitationService(ISignalingStore store, TimeProvider clock,
                 commit.Index.Add(new IndexWrite(InvitationKeys.Request(inviter.UserId, key), null, invitation.Id));
             }
 
-            commit.Events.AddRange(Builder(invitation, inviter, now, invitation.Data).For(invitation.Ring()));
+            var ring = invitation.Ring(now, invitation.OnlineUserOnly ? await OfflineAsync(invitation, now, cancellationToken) : new HashSet<string>());
+            commit.Events.AddRange(Builder(invitation, inviter, now, invitation.Data).For(ring));
             return new Decision<InviteResult>(new InviteResult(invitation, busy, Replayed: false), commit);
         }, cancellationToken);
 
@@ -98,16 +100,20 @@ public sealed class InvitationService(ISignalingStore store, TimeProvider clock,
     }
 
     public Task<Result<Invitation>> AcceptAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, invitationId, data, (i, now) => i.Accept(actor, now), cancellationToken);
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Accept(actor, data ?? "", now), cancellationToken);
 
     public Task<Result<Invitation>> RejectAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, invitationId, data, (i, now) => i.Reject(actor, now), cancellationToken);
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Reject(actor, data ?? "", now), cancellationToken);
 
     public Task<Result<Invitation>> CancelAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, invitationId, data, (i, now) => i.Cancel(actor, now), cancellationToken);
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Cancel(actor, data ?? "", now), cancellationToken);
 
     public Task<Result<Invitation>> HangUpAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, invitationId, data, (i, now) => i.HangUp(actor, now), cancellationToken);
+        TransitionAsync(actor, invitationId, data, (i, now) => i.HangUp(actor, data ?? "", now), cancellationToken);
+
+    /// <summary>The inviter replaces the invitation's custom data; everyone still in the call is told.</summary>
+    public Task<Result<Invitation>> ModifyAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, invitationId, data, (i, now) => i.Modify(actor, data ?? "", now), cancellationToken);
 
     /// <summary>
     /// Fires one due timeout. Idempotent: a timeout whose invitees were all answered meanwhile only clears itself,
@@ -137,7 +143,7 @@ public sealed class InvitationService(ISignalingStore store, TimeProvider clock,
             if (notices.Count > 0)
             {
                 commit.Invitations.Add(invitation);
-                commit.Events.AddRange(Builder(invitation, invitation.Inviter, now, invitation.Data).For(notices));
+                commit.Events.AddRange(Builder(invitation, Actor.Server, now, invitation.Data).For(notices));
                 await EndIfOverAsync(invitation, before, commit, cancellationToken);
             }
 
@@ -221,6 +227,20 @@ public sealed class InvitationService(ISignalingStore store, TimeProvider clock,
         }
     }
 
+    private async Task<HashSet<string>> OfflineAsync(Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offline = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invitee in invitation.Invitees)
+        {
+            if (await presence.CountConnectionsAsync(invitee.UserId, now, cancellationToken) == 0)
+            {
+                offline.Add(invitee.UserId);
+            }
+        }
+
+        return offline;
+    }
+
     private async Task<bool> IsInCallAsync(string userId, CancellationToken cancellationToken)
     {
         var callId = await store.FindAsync(InvitationKeys.CurrentCall(userId), cancellationToken);
@@ -239,6 +259,7 @@ public sealed class InvitationService(ISignalingStore store, TimeProvider clock,
             InvitationId = invitation.Id,
             Data = data,
             Invitation = invitation.ToView(),
+            Step = invitation.History.Count,
         };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Signaling.Core.Errors;
 using Signaling.Core.Events;
 using Signaling.Core.Ports;
 

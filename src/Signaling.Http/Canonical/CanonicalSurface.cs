@@ -31,7 +31,8 @@ public sealed class CanonicalSurface : ISignalingSurface
         var v1 = endpoints.MapGroup("/v1")
             .WithGroupName(Name)
             .RequireAuthorization(CanonicalAuthentication.Policy)
-            .AddEndpointFilterFactory(ValidationFilter.For(CanonicalProblemWriter.Instance));
+            .WithMetadata(CanonicalProblemWriter.Instance)
+            .AddEndpointFilterFactory(ValidationFilter.Create);
         v1.MapInvitations();
         v1.MapChannels();
         v1.MapUsers();

@@ -29,9 +29,10 @@ public static class EventEndpoints
             .WithName("StreamEvents")
             .WithSummary("Your live events, as Server-Sent Events (Accept: text/event-stream) or a WebSocket")
             .WithDescription(
-                "SSE: `id:` is your event sequence, `event:` the kind (invitationReceived, inviteeAccepted, inviteeRejected, " +
-                "invitationCancelled, invitationTimedOut, callEnded, answeredElsewhere, memberJoined, memberLeft, channelClosed, " +
-                "channelAttributesChanged, channelMessage, peerMessage), `data:` the event JSON. A WebSocket text frame holds the same JSON. " +
+                "SSE: `id:` is your event sequence, `event:` the kind (invitationReceived, invitationSent, inviteeAccepted, inviteeRejected, " +
+                "invitationCancelled, invitationTimedOut, invitationModified, callEnded, answeredElsewhere, memberJoined, memberLeft, " +
+                "channelClosed, channelAttributesChanged, channelMessage, peerMessage), `data:` the event JSON. A WebSocket text frame " +
+                "holds the same JSON. Your other devices see what one device does; the device that did it is not told again. " +
                 "Resume with `Last-Event-ID` or `?after=N` to get exactly what you missed; `?after=0` replays everything still kept. " +
                 "Without either, the stream starts with the next event. A heartbeat comes every 15 s. " +
                 "Browsers may pass the token as `?access_token=`.")

@@ -49,6 +49,9 @@ public static class InvitationEndpoints
         MapAction(group, "cancel", "CancelInvitation", "Cancel as the inviter while someone is still pending",
             "Every pending invitee gets `invitationCancelled`.",
             (service, actor, id, data, ct) => service.CancelAsync(actor, id, data, ct));
+        MapAction(group, "modify", "ModifyInvitation", "Replace the invitation's custom data, as the inviter",
+            "Everyone still in the invitation gets `invitationModified`. Online-only invitations cannot be modified (400).",
+            (service, actor, id, data, ct) => service.ModifyAsync(actor, id, data, ct));
         MapAction(group, "hangup", "HangUpCall", "Hang up a connected call, ending it for everyone",
             "Everyone in the call (and anyone still ringing) gets `callEnded`.",
             (service, actor, id, data, ct) => service.HangUpAsync(actor, id, data, ct));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Signaling.Core.Errors;
+using Signaling.Http.Validation;
 
 namespace Signaling.Http.Problems;
 
@@ -14,14 +15,14 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var refusal = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                Problems.From(new SignalingError(SignalingErrorCode.PayloadTooLarge, "The request body is larger than the gateway accepts (64 KB).", "body")),
-            BadHttpRequestException bad when bad.InnerException is JsonException json => Problems.From(Describe(json)),
-            BadHttpRequestException bad => Problems.From(SignalingError.Invalid("body", bad.Message)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge,
+            BadHttpRequestException bad when bad.InnerException is JsonException json => Describe(json),
+            BadHttpRequestException bad => SignalingError.Invalid("body", bad.Message),
             _ => null,
         };
+        var problem = refusal is null ? null : Refuse(httpContext, refusal);
 
         if (problem is null)
         {
@@ -32,6 +33,16 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         await problem.ExecuteAsync(httpContext);
         return true;
     }
+
+    public static SignalingError TooLarge { get; } =
+        new(SignalingErrorCode.PayloadTooLarge, "The request body is larger than the gateway accepts.", "body");
+
+    /// <summary>The refusal in the shape of the surface the request was for; ProblemDetails when no surface matched.</summary>
+    public static IResult Refuse(HttpContext httpContext, SignalingError error) =>
+        // The exception-handler middleware clears the endpoint before handlers run; its feature keeps the original.
+        (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<IProblemWriter>() is { } writer
+            ? writer.Invalid(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, error.Code)
+            : Problems.From(error);
 
     /// <summary>A wrong type names its field ("$.timeoutSeconds" → "timeoutSeconds"); broken syntax names its position.</summary>
     public static SignalingError Describe(JsonException json)

@@ -36,6 +36,17 @@ public sealed class EventStreamHandler(
             : (null, "Last-Event-ID / after must be a non-negative event sequence number.");
     }
 
+    /// <summary>
+    /// A cursor that replays the user's events since <paramref name="since"/> (looking back at most 200 events):
+    /// for surfaces whose clients expect what happened just before they connected.
+    /// </summary>
+    public async Task<long> CursorSinceAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var last = await log.GetLastSequenceAsync(userId, cancellationToken);
+        var recent = await log.ReadAsync(userId, Math.Max(0, last - 200), 200, cancellationToken);
+        return recent.FirstOrDefault(e => e.Time >= since) is { } first ? first.Sequence - 1 : last;
+    }
+
     public async Task StreamAsync(HttpContext context, Actor viewer, long? after, IEventRenderer renderer)
     {
         var aborted = context.RequestAborted;

@@ -9,17 +9,14 @@ namespace Signaling.Http.Validation;
 /// <summary>
 /// One endpoint filter for every surface: checks route ids, then runs the FluentValidation validator registered
 /// for each argument. A failure answers 400 (or 413 when a size limit was broken) through the surface's own
-/// <see cref="IProblemWriter"/>, before the handler runs, so nothing is changed.
-/// Use: <c>group.AddEndpointFilterFactory(ValidationFilter.For(writer))</c>.
+/// <see cref="IProblemWriter"/> (endpoint metadata), before the handler runs, so nothing is changed.
+/// Use: <c>group.WithMetadata(writer).AddEndpointFilterFactory(ValidationFilter.Create)</c>.
 /// </summary>
 public static class ValidationFilter
 {
     public const string PayloadTooLarge = nameof(SignalingErrorCode.PayloadTooLarge);
 
-    public static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> For(IProblemWriter problems) =>
-        (context, next) => Create(problems, context, next);
-
-    private static EndpointFilterDelegate Create(IProblemWriter problems, EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var validated = context.MethodInfo.GetParameters()
             .Select((parameter, index) => (index, validatorType: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
@@ -29,6 +26,8 @@ public static class ValidationFilter
         return async invocation =>
         {
             var services = invocation.HttpContext.RequestServices;
+            var problems = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IProblemWriter>()
+                ?? throw new InvalidOperationException("A surface's endpoints need its IProblemWriter as metadata.");
             foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
             {
                 if (value is string id && !Limits.IsValidId(id))

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,23 +14,14 @@ using Signaling.Http.Streams;
 
 namespace Signaling.Http;
 
-public static class HttpServiceCollectionExtensions
+public static class SignalingHttpServiceCollectionExtensions
 {
     /// <summary>What every surface shares: event streams, problem responses for unreadable requests, strict JSON.</summary>
     public static IServiceCollection AddSignalingHttp(this IServiceCollection services)
     {
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateOnStart();
         services.AddSingleton<EventStreamHandler>();
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-        {
-            // Refusals written by the framework itself (an oversized body, an unknown route) get a canonical code too.
-            var details = context.ProblemDetails;
-            if (!details.Extensions.ContainsKey("code") && details.Status == StatusCodes.Status413PayloadTooLarge)
-            {
-                details.Extensions["code"] = nameof(SignalingErrorCode.PayloadTooLarge);
-                details.Detail ??= "The request body is larger than the gateway accepts.";
-            }
-        });
+        services.AddProblemDetails();
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -1,0 +1,3 @@
+namespace Signaling.Adapters.Tencent.Requests;
+
+public sealed record GetSignalingInfoRequest(string? MsgID);

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Signaling.Adapters.Tencent.Auth;
+using Signaling.Http;
+
+namespace Signaling.Adapters.Tencent;
+
+/// <summary>Tencent Cloud IM signaling at <c>/tencent</c>: UserSig auth, the SDK's envelope, codes and listener callbacks.</summary>
+public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
+{
+    public const string Policy = "tencent";
+
+    public string Name => "tencent";
+
+    public string Title => "Signaling Gateway — Tencent Cloud IM signaling (V2TIMSignalingManager)";
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<TencentOptions>().BindConfiguration(TencentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TencentAuthenticationHandler>(TencentAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(TencentAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddValidatorsFromAssemblyContaining<TencentAdapter>(ServiceLifetime.Singleton);
+        services.AddSingleton<TencentEventRenderer>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(TencentJson.Default));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTencent(Name);
+
+    public void ConfigureOpenApi(OpenApiOptions options) =>
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Description =
+                "Tencent's V2TIMSignalingManager over the gateway's canonical core. Every method is POST /tencent/signaling/{method} with the " +
+                "SDK's parameter names and answers {code, desc, data}. Authenticate with a UserSig as Tencent's REST API does: " +
+                "?sdkappid=&identifier=&usersig= (mint one with `-- token --vendor tencent <user>`).";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            foreach (var (name, description) in new[] { ("sdkappid", "Your SDKAppID"), ("identifier", "Your user id"), ("usersig", "A TLSSigAPIv2 UserSig") })
+            {
+                document.Components.SecuritySchemes[name] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = name, Description = description };
+            }
+
+            document.Security =
+            [
+                new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference("sdkappid", document)] = [],
+                    [new OpenApiSecuritySchemeReference("identifier", document)] = [],
+                    [new OpenApiSecuritySchemeReference("usersig", document)] = [],
+                },
+            ];
+            return Task.CompletedTask;
+        });
+
+    public string Vendor => Name;
+
+    public string IssueToken(IConfiguration configuration, string userId, TimeProvider clock)
+    {
+        var options = configuration.GetSection(TencentOptions.Section).Get<TencentOptions>() ?? new TencentOptions();
+        return TencentUserSig.Create(options.SdkAppId, options.SecretKey, userId, clock.GetUtcNow().ToUnixTimeSeconds(), (long)options.UserSigLifetime.TotalSeconds);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text.Json;
+using Signaling.Adapters.Tencent.Callbacks;
+using Signaling.Core.Events;
+using Signaling.Core.Invitations;
+using Signaling.Http.Streams;
+
+namespace Signaling.Adapters.Tencent;
+
+/// <summary>
+/// Canonical events as V2TIMSignalingListener callbacks (reference A.6), with the SDK's parameter names. Like the
+/// SDK, an invitation whose timeout has already passed is not announced. Events with no Tencent callback are skipped.
+/// </summary>
+public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
+{
+    public EventFrame? Render(SignalingEvent e)
+    {
+        if (e.Invitation is not { } invitation)
+        {
+            return null;
+        }
+
+        var data = e.Data ?? "";
+        return e.Kind switch
+        {
+            EventKind.InvitationReceived when invitation.ExpiresAt is not { } expires || expires > clock.GetUtcNow() =>
+                Frame("onReceiveNewInvitation", new OnReceiveNewInvitation(
+                    invitation.Id, invitation.Inviter.UserId, invitation.GroupId ?? "", invitation.Invitees.Select(i => i.UserId).ToList(), invitation.Data),
+                    TencentJson.Default.OnReceiveNewInvitation),
+            EventKind.InviteeAccepted => Answer("onInviteeAccepted", invitation.Id, e.Actor.UserId, data),
+            EventKind.InviteeRejected => Answer("onInviteeRejected", invitation.Id, e.Actor.UserId, data),
+
+            // The user's other devices see their own answer as the SDK's multi-device sync shows it.
+            EventKind.AnsweredElsewhere => Answer(
+                TencentSignals.ActionOf(e) == InvitationAction.Accepted ? "onInviteeAccepted" : "onInviteeRejected", invitation.Id, e.Actor.UserId, data),
+            EventKind.InvitationCancelled =>
+                Frame("onInvitationCancelled", new OnInvitationCancelled(invitation.Id, invitation.Inviter.UserId, data), TencentJson.Default.OnInvitationCancelled),
+            EventKind.InvitationTimedOut =>
+                Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? []), TencentJson.Default.OnInvitationTimeout),
+            EventKind.InvitationModified =>
+                Frame("onInvitationModified", new OnInvitationModified(invitation.Id, data), TencentJson.Default.OnInvitationModified),
+            _ => null,
+        };
+    }
+
+    /// <summary>A WebSocket frame names the callback and carries the sequence: <c>{"event":…,"id":…,"data":{…}}</c>.</summary>
+    public byte[] WebSocketText(EventFrame frame, long sequence)
+    {
+        var buffer = new ArrayBufferWriter<byte>(frame.Data.Length + 64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("event", frame.Name);
+            writer.WriteNumber("id", sequence);
+            writer.WritePropertyName("data");
+            writer.WriteRawValue(frame.Data, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static EventFrame Answer(string name, string inviteId, string invitee, string data) =>
+        Frame(name, new OnInviteeAnswered(inviteId, invitee, data), TencentJson.Default.OnInviteeAnswered);
+
+    private static EventFrame Frame<T>(string name, T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        new(name, JsonSerializer.SerializeToUtf8Bytes(payload, type));
+}

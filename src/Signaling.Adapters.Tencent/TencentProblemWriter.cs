@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Signaling.Core.Errors;
+using Signaling.Http.Validation;
+
+namespace Signaling.Adapters.Tencent;
+
+/// <summary>Refused requests (invalid fields, malformed JSON, oversized bodies) answer 400 in Tencent's envelope: 6017, or 8001 for size.</summary>
+public sealed class TencentProblemWriter : IProblemWriter
+{
+    public static TencentProblemWriter Instance { get; } = new();
+
+    public IResult Invalid(IDictionary<string, string[]> errors, SignalingErrorCode code) =>
+        TencentEnvelope.Fail(
+            code == SignalingErrorCode.PayloadTooLarge ? TencentErrorMap.BodyTooLarge : TencentErrorMap.InvalidParameters,
+            string.Join(" ", errors.SelectMany(e => e.Value)),
+            StatusCodes.Status400BadRequest);
+}
