@@ -27,5 +27,9 @@ namespace Signaling.Adapters.Tencent;
 public sealed partial class TencentJson : JsonSerializerContext
 {
     /// <summary>What goes on the wire: quotes and apostrophes stay readable inside strings (this is JSON, not HTML).</summary>
-    public static JsonSerializerOptions Wire { get; } = new(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonSerializerOptions Wire { get; } = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
