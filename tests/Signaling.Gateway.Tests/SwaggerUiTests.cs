@@ -32,5 +32,6 @@ public sealed class SwaggerUiTests(GatewayFixture fixture)
         Assert.Contains("Signaling Gateway canonical API", html, StringComparison.Ordinal);
         Assert.Contains("/v1/invitations", html, StringComparison.Ordinal);
         Assert.Contains("Invite one user", html, StringComparison.Ordinal);
+        Assert.Contains("tencent", html, StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,8 @@ namespace Signaling.Gateway.Tests.Infrastructure;
 public sealed class GatewayProcess : IAsyncDisposable
 {
     public const string SigningKey = "end-to-end-test-signing-key-0123456789abcdef";
+    public const long TencentAppId = 1400000042;
+    public const string TencentKey = "end-to-end-tencent-secret";
 
     private readonly string _environment;
     private readonly StringBuilder _output = new();
@@ -58,6 +60,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = _environment;
         info.Environment["Storage__Sqlite__Path"] = DatabasePath;
         info.Environment["Auth__SigningKey"] = SigningKey;
+        info.Environment["Adapters__Tencent__SdkAppId"] = TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Adapters__Tencent__SecretKey"] = TencentKey;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.
@@ -114,6 +118,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         new TokenIssuer(Options.Create(new AuthOptions { SigningKey = SigningKey }), TimeProvider.System).Issue(userId, deviceId, lifetime);
 
     public UserClient User(string userId, string? deviceId = null) => new(this, userId, deviceId);
+
+    public TencentClient TencentUser(string userId, string? deviceId = null) => new(this, userId, deviceId);
 
     public async ValueTask DisposeAsync()
     {

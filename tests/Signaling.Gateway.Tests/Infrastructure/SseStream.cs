@@ -16,12 +16,20 @@ public sealed class SseStream : IAsyncDisposable
 
     public int Heartbeats { get; private set; }
 
-    public static async Task<SseStream> OpenAsync(GatewayProcess gateway, string token, long? lastEventId = null)
+    public static Task<SseStream> OpenAsync(GatewayProcess gateway, string token, long? lastEventId = null) =>
+        OpenAsync(gateway, "/v1/events", token, lastEventId);
+
+    /// <summary>Any surface's stream: <paramref name="pathAndQuery"/> carries the credentials when <paramref name="bearer"/> is null.</summary>
+    public static async Task<SseStream> OpenAsync(GatewayProcess gateway, string pathAndQuery, string? bearer, long? lastEventId)
     {
         var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var stream = new SseStream(http);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/events");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         request.Headers.Accept.ParseAdd("text/event-stream");
         if (lastEventId is not null)
         {
