@@ -239,6 +239,18 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlineOnlyInvitation_RingsOnlyInviteesOnlineNow()
+    {
+        await _core.Presence.ConnectAsync("bob", "bob-phone", _core.Clock.GetUtcNow().AddMinutes(1));
+
+        var result = await _core.Invitations.InviteAsync(new Actor("alice"), new InviteRequest { Invitees = ["bob", "carol"], OnlineUserOnly = true });
+
+        Assert.Equal([EventKind.InvitationReceived], await _core.KindsOf("bob"));
+        Assert.Empty(await _core.EventsOf("carol"));
+        Assert.Equal(InviteeState.Pending, result.Value!.Invitation.FindInvitee("carol")!.State);
+    }
+
+    [Fact]
     public async Task RacingAcceptAndCancel_ExactlyOneWins()
     {
         for (var round = 0; round < 10; round++)

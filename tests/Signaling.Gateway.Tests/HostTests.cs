@@ -46,6 +46,26 @@ public sealed class HostTests(GatewayFixture fixture)
     }
 }
 
+[Collection(GatewayCollection.Name)]
+public sealed class VendorTokenCliTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task TokenCli_WithVendorTencent_PrintsAUserSigTheTencentSurfaceAccepts()
+    {
+        var info = new ProcessStartInfo("dotnet", [GatewayProcess.GatewayDll(), "token", "--vendor", "tencent", "cli-user"]) { RedirectStandardOutput = true };
+        info.Environment["Adapters__Tencent__SdkAppId"] = GatewayProcess.TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Adapters__Tencent__SecretKey"] = GatewayProcess.TencentKey;
+        using var cli = Process.Start(info)!;
+        var userSig = (await cli.StandardOutput.ReadToEndAsync()).Trim();
+        await cli.WaitForExitAsync();
+
+        using var tencent = fixture.Gateway.TencentUser("cli-user");
+        tencent.UserSig = userSig;
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Equal(0, (await tencent.CallAsync("messages", new { })).Code);
+    }
+}
+
 /// <summary>Outside Development the token shortcut does not exist.</summary>
 public sealed class ProductionHostTests
 {
