@@ -59,7 +59,7 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
 
     public string Vendor => Name;
 
-    public string IssueToken(IConfiguration configuration, string userId, TimeProvider clock)
+    public string IssueToken(IConfiguration configuration, string userId, string? deviceId, TimeProvider clock)
     {
         var options = configuration.GetSection(TencentOptions.Section).Get<TencentOptions>() ?? new TencentOptions();
         return TencentUserSig.Create(options.SdkAppId, options.SecretKey, userId, clock.GetUtcNow().ToUnixTimeSeconds(), (long)options.UserSigLifetime.TotalSeconds);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Signaling.Adapters.Tencent.Callbacks;
 using Signaling.Core.Events;
@@ -13,7 +12,9 @@ namespace Signaling.Adapters.Tencent;
 /// </summary>
 public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
 {
-    public EventFrame? Render(SignalingEvent e)
+    public IReadOnlyList<EventFrame> Render(SignalingEvent e) => RenderOne(e) is { } frame ? [frame] : [];
+
+    private EventFrame? RenderOne(SignalingEvent e)
     {
         if (e.Invitation is not { } invitation)
         {
@@ -44,21 +45,7 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
     }
 
     /// <summary>A WebSocket frame names the callback and carries the sequence: <c>{"event":…,"id":…,"data":{…}}</c>.</summary>
-    public byte[] WebSocketText(EventFrame frame, long sequence)
-    {
-        var buffer = new ArrayBufferWriter<byte>(frame.Data.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("event", frame.Name);
-            writer.WriteNumber("id", sequence);
-            writer.WritePropertyName("data");
-            writer.WriteRawValue(frame.Data, skipInputValidation: true);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);
 
     private static EventFrame Answer(string name, string inviteId, string invitee, string data) =>
         Frame(name, new OnInviteeAnswered(inviteId, invitee, data), TencentJson.Default.OnInviteeAnswered);

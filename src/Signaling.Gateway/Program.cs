@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
+using Signaling.Adapters.OpenIM;
 using Signaling.Adapters.Tencent;
 using Signaling.Core;
 using Signaling.Gateway;
@@ -14,6 +15,7 @@ ISignalingSurface[] surfaces =
 [
     new CanonicalSurface(),
     new TencentAdapter(),
+    new OpenIMAdapter(),
 ];
 
 if (args is ["token", .. var tokenArgs])

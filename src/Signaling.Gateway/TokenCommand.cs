@@ -30,7 +30,7 @@ internal static class TokenCommand
             .Build();
         if (vendor is not null)
         {
-            Console.WriteLine(vendor.IssueToken(configuration, user, TimeProvider.System));
+            Console.WriteLine(vendor.IssueToken(configuration, user, Option(args, "--device"), TimeProvider.System));
             return 0;
         }
 

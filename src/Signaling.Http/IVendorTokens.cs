@@ -7,5 +7,6 @@ public interface IVendorTokens
 {
     string Vendor { get; }
 
-    string IssueToken(IConfiguration configuration, string userId, TimeProvider clock);
+    /// <summary>A credential for <paramref name="userId"/>; <paramref name="deviceId"/> is the vendor's device notion when it has one.</summary>
+    string IssueToken(IConfiguration configuration, string userId, string? deviceId, TimeProvider clock);
 }

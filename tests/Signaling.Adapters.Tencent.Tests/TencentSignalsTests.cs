@@ -54,14 +54,14 @@ public sealed class TencentSignalsTests
         var clock = new FakeTimeProvider(At);
         var renderer = new TencentEventRenderer(clock);
 
-        var timeout = renderer.Render(Event(EventKind.InvitationTimedOut, "alice", step: 2, users: ["bob"]))!.Value;
+        var timeout = Assert.Single(renderer.Render(Event(EventKind.InvitationTimedOut, "alice", step: 2, users: ["bob"])));
         Assert.Equal("onInvitationTimeout", timeout.Name);
         Assert.Equal("""{"inviteID":"inv1","inviteeList":["bob"]}""", System.Text.Encoding.UTF8.GetString(timeout.Data));
 
-        Assert.Equal("onReceiveNewInvitation", renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1))!.Value.Name);
+        Assert.Equal("onReceiveNewInvitation", Assert.Single(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1))).Name);
         clock.Advance(TimeSpan.FromSeconds(31));
-        Assert.Null(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1)));
-        Assert.Null(renderer.Render(Event(EventKind.CallEnded, "bob", step: 3)));
+        Assert.Empty(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1)));
+        Assert.Empty(renderer.Render(Event(EventKind.CallEnded, "bob", step: 3)));
     }
 
     private static SignalingEvent Event(

@@ -74,6 +74,12 @@ public sealed class InvitationService(
                 commit.Index.Add(new IndexWrite(InvitationKeys.Request(inviter.UserId, key), null, invitation.Id));
             }
 
+            await PointAsync(InvitationKeys.Room(invitation.RoomId), invitation.Id, commit, cancellationToken);
+            if (invitation.GroupId is { } group)
+            {
+                await PointAsync(InvitationKeys.GroupCall(group), invitation.Id, commit, cancellationToken);
+            }
+
             var ring = invitation.Ring(now, invitation.OnlineUserOnly ? await OfflineAsync(invitation, now, cancellationToken) : new HashSet<string>());
             commit.Events.AddRange(Builder(invitation, inviter, now, invitation.Data).For(ring));
             return new Decision<InviteResult>(new InviteResult(invitation, busy, Replayed: false), commit);
@@ -97,6 +103,17 @@ public sealed class InvitationService(
         }
 
         return invitation.Involves(caller.UserId) ? invitation : SignalingError.Denied("You are not part of this invitation.");
+    }
+
+    /// <summary>The latest invitation for a media room, as its inviter or an invitee sees it.</summary>
+    public Task<Result<Invitation>> FindByRoomAsync(Actor caller, string roomId, CancellationToken cancellationToken = default) =>
+        FindAsync(caller, InvitationKeys.Room(roomId), roomId, cancellationToken);
+
+    /// <summary>The group's latest invitation while it has not ended: the group's ongoing call.</summary>
+    public async Task<Result<Invitation>> FindGroupCallAsync(Actor caller, string groupId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(caller, InvitationKeys.GroupCall(groupId), groupId, cancellationToken);
+        return found.IsSuccess && found.Value.Status == InvitationStatus.Ended ? SignalingError.InvitationNotFound(groupId) : found;
     }
 
     public Task<Result<Invitation>> AcceptAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
@@ -194,12 +211,20 @@ public sealed class InvitationService(
         }, cancellationToken);
     }
 
+    private async Task<Result<Invitation>> FindAsync(Actor caller, string key, string name, CancellationToken cancellationToken) =>
+        await store.FindAsync(key, cancellationToken) is { } id
+            ? await GetAsync(caller, id, cancellationToken)
+            : SignalingError.InvitationNotFound(name);
+
+    /// <summary>Points a lookup key at this invitation, replacing what it pointed at.</summary>
+    private async Task PointAsync(string key, string invitationId, Commit commit, CancellationToken cancellationToken) =>
+        commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), invitationId));
+
     private async Task MarkInCallAsync(Invitation invitation, IEnumerable<string> users, Commit commit, CancellationToken cancellationToken)
     {
         foreach (var userId in users.Distinct())
         {
-            var key = InvitationKeys.CurrentCall(userId);
-            commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), invitation.Id));
+            await PointAsync(InvitationKeys.CurrentCall(userId), invitation.Id, commit, cancellationToken);
         }
     }
 

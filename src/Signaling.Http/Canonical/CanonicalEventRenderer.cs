@@ -12,8 +12,8 @@ public sealed class CanonicalEventRenderer : IEventRenderer
     private static readonly FrozenDictionary<EventKind, string> Names =
         Enum.GetValues<EventKind>().ToFrozenDictionary(k => k, k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()));
 
-    public EventFrame? Render(SignalingEvent signalingEvent) =>
-        new EventFrame(Names[signalingEvent.Kind], JsonSerializer.SerializeToUtf8Bytes(signalingEvent, CoreJson.Default.SignalingEvent));
+    public IReadOnlyList<EventFrame> Render(SignalingEvent signalingEvent) =>
+        [new EventFrame(Names[signalingEvent.Kind], JsonSerializer.SerializeToUtf8Bytes(signalingEvent, CoreJson.Default.SignalingEvent))];
 
     /// <summary>The same JSON as the SSE data; it carries its own <c>sequence</c> and <c>kind</c>.</summary>
     public byte[] WebSocketText(EventFrame frame, long sequence) => frame.Data;

@@ -102,7 +102,12 @@ public sealed class EventStreamHandler(
                 foreach (var signalingEvent in batch)
                 {
                     cursor = signalingEvent.Sequence;
-                    if (signalingEvent.IsVisibleOn(viewer.DeviceId) && renderer.Render(signalingEvent) is { } frame)
+                    if (!signalingEvent.IsVisibleOn(viewer.DeviceId))
+                    {
+                        continue;
+                    }
+
+                    foreach (var frame in renderer.Render(signalingEvent))
                     {
                         await sink.WriteAsync(frame, signalingEvent.Sequence, deadline.Token);
                         Count(signalingEvent);
