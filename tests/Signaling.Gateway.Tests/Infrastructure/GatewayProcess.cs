@@ -16,6 +16,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public const string SigningKey = "end-to-end-test-signing-key-0123456789abcdef";
     public const long TencentAppId = 1400000042;
     public const string TencentKey = "end-to-end-tencent-secret";
+    public const string OpenIMSecret = "openIM123";
 
     private readonly string _environment;
     private readonly StringBuilder _output = new();
@@ -62,6 +63,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["Auth__SigningKey"] = SigningKey;
         info.Environment["Adapters__Tencent__SdkAppId"] = TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Adapters__Tencent__SecretKey"] = TencentKey;
+        info.Environment["Adapters__OpenIM__Secret"] = OpenIMSecret;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.
@@ -120,6 +122,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public UserClient User(string userId, string? deviceId = null) => new(this, userId, deviceId);
 
     public TencentClient TencentUser(string userId, string? deviceId = null) => new(this, userId, deviceId);
+
+    public OpenIMClient OpenIMUser(string userId, int platformId = 5) => new(this, userId, platformId);
 
     public async ValueTask DisposeAsync()
     {
