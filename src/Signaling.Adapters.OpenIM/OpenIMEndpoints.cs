@@ -34,17 +34,7 @@ public static class OpenIMEndpoints
             .WithTags("OpenIM signaling")
             .RequireAuthorization(OpenIMAdapter.Policy)
             .WithMetadata(problems)
-            .AddEndpointFilterFactory(ValidationFilter.Create)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // operationID travels with every OpenIM call so both sides can trace it.
-                if (context.HttpContext.Request.Headers["operationID"].FirstOrDefault() is { } operation)
-                {
-                    context.HttpContext.Response.Headers["operationID"] = operation;
-                }
-
-                return await next(context);
-            });
+            .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapInvite(group, "signalingInvite", "Invite one user; the reply carries the media room and token", inGroup: false);
         MapInvite(group, "signalingInviteInGroup", "Invite members of a group; groupID is required", inGroup: true);

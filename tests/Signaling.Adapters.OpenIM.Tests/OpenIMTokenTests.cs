@@ -51,3 +51,24 @@ public sealed class OpenIMTokenTests
         Assert.Equal(expected, OpenIMTokens.Validate(token, "s", kind == "expired" ? Iat.AddHours(2) : Iat).Failure);
     }
 }
+
+public sealed class LiveKitTokenTests
+{
+    [Fact]
+    public void For_Configured_IsAnHs256TokenWithTheRoomGrant()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1700000000);
+        var (token, url) = LiveKitTokens.For(new LiveKitOptions { Url = "wss://lk.example", ApiKey = "APIkey", ApiSecret = "a-long-livekit-secret" }, "u1", "room-1", now);
+
+        var (claims, failure) = Hs256Jwt.Read(token, "a-long-livekit-secret");
+        Assert.Equal(JwtFailure.None, failure);
+        Assert.Equal("wss://lk.example", url);
+        Assert.Equal("APIkey", claims.GetProperty("iss").GetString());
+        Assert.Equal("u1", claims.GetProperty("sub").GetString());
+        Assert.Equal("room-1", claims.GetProperty("video").GetProperty("room").GetString());
+        Assert.True(claims.GetProperty("video").GetProperty("roomJoin").GetBoolean());
+    }
+
+    [Fact]
+    public void For_NotConfigured_IsEmpty() => Assert.Equal(("", ""), LiveKitTokens.For(null, "u1", "room-1", DateTimeOffset.UnixEpoch));
+}

@@ -27,9 +27,11 @@ public sealed class OpenIMClient : IDisposable
     public async Task<(HttpStatusCode Status, int Code, JsonElement Data)> CallRawAsync(string method, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/openim/{method}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var operation = Guid.NewGuid().ToString("N");
         request.Headers.Add("token", Token);
-        request.Headers.Add("operationID", Guid.NewGuid().ToString("N"));
+        request.Headers.Add("operationID", operation);
         var response = await Http.SendAsync(request);
+        Assert.Equal(operation, response.Headers.GetValues("operationID").Single());
         var envelope = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         return (response.StatusCode, envelope.GetProperty("errCode").GetInt32(), envelope.GetProperty("data"));
     }
