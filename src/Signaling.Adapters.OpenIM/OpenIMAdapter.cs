@@ -1,6 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -31,11 +29,8 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
         services.AddOptions<OpenIMOptions>().BindConfiguration(OpenIMOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new OpenIMErrorMap(sp.GetRequiredService<IOptions<OpenIMOptions>>().Value.ErrorCodes == "v2"));
         services.AddSingleton(sp => new OpenIMProblemWriter(sp.GetRequiredService<OpenIMErrorMap>()));
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, OpenIMAuthenticationHandler>(OpenIMAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(OpenIMAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddValidatorsFromAssemblyContaining<OpenIMAdapter>(ServiceLifetime.Singleton);
+        services.AddVendorSurface<OpenIMAdapter, OpenIMAuthenticationHandler>(OpenIMAuthenticationHandler.SchemeName, Policy, OpenIMJson.Default);
         services.AddSingleton<OpenIMEventRenderer>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(OpenIMJson.Default));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>

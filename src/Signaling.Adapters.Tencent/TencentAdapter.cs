@@ -1,5 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -22,11 +20,8 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<TencentOptions>().BindConfiguration(TencentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TencentAuthenticationHandler>(TencentAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(TencentAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddValidatorsFromAssemblyContaining<TencentAdapter>(ServiceLifetime.Singleton);
+        services.AddVendorSurface<TencentAdapter, TencentAuthenticationHandler>(TencentAuthenticationHandler.SchemeName, Policy, TencentJson.Default);
         services.AddSingleton<TencentEventRenderer>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(TencentJson.Default));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTencent(Name);
