@@ -295,6 +295,14 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_TimeoutOverTheConfiguredMaximum_IsRefused()
+    {
+        var result = await _core.Invitations.InviteAsync(new Actor("alice"), new InviteRequest { Invitees = ["bob"], TimeoutSeconds = _core.Options.MaxTimeoutSeconds + 1 });
+
+        Assert.Equal(("timeoutSeconds", SignalingErrorCode.InvalidArgument), (result.Error?.Field, result.Error?.Code));
+    }
+
+    [Fact]
     public async Task Invite_DataOver12KB_IsTooLarge_AndNothingIsStored()
     {
         var result = await _core.Invitations.InviteAsync(new Actor("alice"), new InviteRequest { Invitees = ["bob"], Data = new string('x', Limits.MaxDataBytes + 1) });

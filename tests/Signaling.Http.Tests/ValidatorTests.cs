@@ -51,11 +51,9 @@ public sealed class ValidatorTests
         result.ShouldHaveValidationErrorFor(x => x.Data);
     }
 
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(86_401)]
-    public void CreateInvitation_TimeoutOutOfRange_Fails(int timeout) =>
-        _invitation.TestValidate(new CreateInvitationBody { Invitees = ["bob"], TimeoutSeconds = timeout }).ShouldHaveValidationErrorFor(x => x.TimeoutSeconds);
+    [Fact]
+    public void CreateInvitation_NegativeTimeout_Fails() =>
+        _invitation.TestValidate(new CreateInvitationBody { Invitees = ["bob"], TimeoutSeconds = -1 }).ShouldHaveValidationErrorFor(x => x.TimeoutSeconds);
 
     [Fact]
     public void Message_Empty_Fails() => new MessageBodyValidator().TestValidate(new MessageBody("")).ShouldHaveValidationErrorFor(x => x.Message);

@@ -16,7 +16,8 @@ public sealed class CreateInvitationBodyValidator : AbstractValidator<CreateInvi
         RuleFor(x => x.RoomId).ValidId();
         RuleFor(x => x.RequestId).ValidId();
         RuleFor(x => x.Data).MaxBytes(Limits.MaxDataBytes);
-        RuleFor(x => x.TimeoutSeconds).InclusiveBetween(0, 86_400).WithMessage("'timeoutSeconds' must be between 0 and 86400.");
+        // The upper bound is configurable (Signaling:MaxTimeoutSeconds); the core enforces it and names the field.
+        RuleFor(x => x.TimeoutSeconds).GreaterThanOrEqualTo(0).WithMessage("'timeoutSeconds' must not be negative.");
         RuleFor(x => x.OfflinePush!.Title).MaxBytes(Limits.MaxNameLength).When(x => x.OfflinePush is not null).OverridePropertyName("offlinePush.title");
         RuleFor(x => x.OfflinePush!.Content).MaxBytes(Limits.MaxExtBytes).When(x => x.OfflinePush is not null).OverridePropertyName("offlinePush.content");
         RuleFor(x => x.OfflinePush!.Payload).MaxBytes(Limits.MaxExtBytes).When(x => x.OfflinePush is not null).OverridePropertyName("offlinePush.payload");
