@@ -7,12 +7,12 @@ namespace Signaling.Core.Timeouts;
 
 /// <summary>
 /// Fires due invitation timeouts on the server's clock. It polls the durable index often enough that a timeout
-/// fires within about 100 ms of its due time, and at start-up it fires whatever fell due while the process was down.
+/// fires within about 50 ms of its due time, and at start-up it fires whatever fell due while the process was down.
 /// </summary>
 public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invitations, TimeProvider clock, ILogger<TimeoutWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
