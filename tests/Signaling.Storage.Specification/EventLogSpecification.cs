@@ -87,6 +87,9 @@ public abstract class EventLogSpecification : StorageSpecification
     [Fact]
     public async Task Commit_WakesLiveReadersOfEveryRecipient()
     {
+        using var bobReader = Storage.Wakeups.Register("bob");
+        using var carolReader = Storage.Wakeups.Register("carol");
+        using var daveReader = Storage.Wakeups.Register("dave");
         var bob = Storage.Wakeups.WaitFor("bob");
         var carol = Storage.Wakeups.WaitFor("carol");
         var dave = Storage.Wakeups.WaitFor("dave");

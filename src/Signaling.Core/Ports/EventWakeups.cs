@@ -3,23 +3,60 @@ using System.Collections.Concurrent;
 namespace Signaling.Core.Ports;
 
 /// <summary>
-/// Wakes this node's live readers of a user's log. A reader takes a waiter <em>before</em> reading the log and
-/// awaits it only if the read found nothing, so an append between the read and the wait is never missed.
-/// A wake-up carries no events: readers always read the log, so a lost wake-up costs latency, never data.
+/// Wakes this node's live readers of a user's log. A reader registers for the user while it streams, takes a waiter
+/// <em>before</em> reading the log, and awaits it only if the read found nothing, so an append between the read and
+/// the wait is never missed. A wake-up carries no events: readers always read the log, so a lost wake-up costs
+/// latency, never data. Users with no live reader take no memory.
 /// </summary>
 public sealed class EventWakeups
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Readers> _readers = new(StringComparer.Ordinal);
 
-    public Task WaitFor(string userId) =>
-        _waiters.GetOrAdd(userId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    /// <summary>The number of users with a live reader on this node.</summary>
+    public int UsersWatched => _readers.Count;
+
+    /// <summary>Counts a live reader of <paramref name="userId"/> until the returned handle is disposed.</summary>
+    public IDisposable Register(string userId)
+    {
+        while (true)
+        {
+            var readers = _readers.GetOrAdd(userId, static _ => new Readers());
+            lock (readers)
+            {
+                if (!readers.Removed)
+                {
+                    readers.Count++;
+                    return new Registration(this, userId, readers);
+                }
+            }
+        }
+    }
+
+    /// <summary>Completes at the next wake-up for the user; the caller must be registered for the user.</summary>
+    public Task WaitFor(string userId)
+    {
+        var readers = _readers[userId];
+        lock (readers)
+        {
+            return readers.Signal.Task;
+        }
+    }
 
     public void Wake(string userId)
     {
-        if (_waiters.TryRemove(userId, out var waiter))
+        if (!_readers.TryGetValue(userId, out var readers))
         {
-            waiter.TrySetResult();
+            return;
         }
+
+        TaskCompletionSource woken;
+        lock (readers)
+        {
+            woken = readers.Signal;
+            readers.Signal = NewSignal();
+        }
+
+        woken.TrySetResult();
     }
 
     public void Wake(IEnumerable<string> userIds)
@@ -27,6 +64,45 @@ public sealed class EventWakeups
         foreach (var userId in userIds)
         {
             Wake(userId);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Release(string userId, Readers readers)
+    {
+        lock (readers)
+        {
+            if (--readers.Count > 0)
+            {
+                return;
+            }
+
+            readers.Removed = true;
+        }
+
+        _readers.TryRemove(new KeyValuePair<string, Readers>(userId, readers));
+    }
+
+    private sealed class Readers
+    {
+        public int Count { get; set; }
+
+        public bool Removed { get; set; }
+
+        public TaskCompletionSource Signal { get; set; } = NewSignal();
+    }
+
+    private sealed class Registration(EventWakeups owner, string userId, Readers readers) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Release(userId, readers);
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ public sealed class EventStreamHandler(
     public async Task StreamAsync(HttpContext context, Actor viewer, long? after, IEventRenderer renderer)
     {
         var aborted = context.RequestAborted;
+        using var registration = wakeups.Register(viewer.UserId);
         var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
         var connectionId = Ids.New();
         await presence.ConnectAsync(viewer.UserId, connectionId, clock.GetUtcNow() + _options.PresenceTtl, aborted);
