@@ -110,8 +110,7 @@ public static class OpenIMEndpoints
             {
                 // The newest invitation that still rings for you: what woke the app.
                 var actor = user.ToActor();
-                var last = await log.GetLastSequenceAsync(actor.UserId, ct);
-                var recent = await log.ReadAsync(actor.UserId, Math.Max(0, last - 200), 200, ct);
+                var recent = await log.ReadRecentAsync(actor.UserId, 200, ct);
                 foreach (var received in recent.Where(e => e.Kind == EventKind.InvitationReceived).Reverse())
                 {
                     if (await PendingAsync(invitations, actor, received.InvitationId!, clock, ct) is PendingInvitation pending)
@@ -276,7 +275,7 @@ public static class OpenIMEndpoints
     private static async Task<object> PendingAsync(InvitationService invitations, Actor actor, string invitationId, TimeProvider clock, CancellationToken ct)
     {
         var found = await invitations.GetAsync(actor, invitationId, ct);
-        return found.IsSuccess && found.Value.FindInvitee(actor.UserId)?.State == InviteeState.Pending && !found.Value.IsExpired(clock.GetUtcNow())
+        return found.IsSuccess && found.Value.IsRingingFor(actor.UserId, clock.GetUtcNow())
             ? new PendingInvitation(found.Value.Inviter.UserId, RtcInvite.From(found.Value.ToView()), OpenIMOfflinePushInfo.From(found.Value.OfflinePush))
             : new Empty();
     }

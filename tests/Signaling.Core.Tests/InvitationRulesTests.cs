@@ -102,6 +102,20 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IsRingingFor_OnlyPendingInviteesBeforeExpiry()
+    {
+        var invitation = await _core.InviteAsync("alice", ["bob", "carol"], timeoutSeconds: 2);
+        await _core.Invitations.RejectAsync(new Actor("carol"), invitation.Id, null);
+        var stored = (await _core.Store.GetInvitationAsync(invitation.Id))!;
+        var now = _core.Clock.GetUtcNow();
+
+        Assert.True(stored.IsRingingFor("bob", now));
+        Assert.False(stored.IsRingingFor("carol", now));
+        Assert.False(stored.IsRingingFor("alice", now));
+        Assert.False(stored.IsRingingFor("bob", now.AddSeconds(2)));
+    }
+
+    [Fact]
     public async Task AcceptAfterExpiry_BeforeTheTimeoutFired_IsExpired()
     {
         var invitation = await _core.InviteAsync("alice", ["bob"], timeoutSeconds: 2);

@@ -63,6 +63,10 @@ public sealed class Invitation
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } at && at <= now;
 
+    /// <summary>Whether the invitation still rings for <paramref name="userId"/>: they are a pending invitee and it has not expired.</summary>
+    public bool IsRingingFor(string userId, DateTimeOffset now) =>
+        FindInvitee(userId)?.State == InviteeState.Pending && !IsExpired(now);
+
     public InvitationView ToView() => new(
         Id, Inviter, Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Busy.ToList(), GroupId, RoomId,
         MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt);

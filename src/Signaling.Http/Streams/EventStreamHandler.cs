@@ -42,9 +42,8 @@ public sealed class EventStreamHandler(
     /// </summary>
     public async Task<long> CursorSinceAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var last = await log.GetLastSequenceAsync(userId, cancellationToken);
-        var recent = await log.ReadAsync(userId, Math.Max(0, last - 200), 200, cancellationToken);
-        return recent.FirstOrDefault(e => e.Time >= since) is { } first ? first.Sequence - 1 : last;
+        var recent = await log.ReadRecentAsync(userId, 200, cancellationToken);
+        return recent.FirstOrDefault(e => e.Time >= since) is { } first ? first.Sequence - 1 : await log.GetLastSequenceAsync(userId, cancellationToken);
     }
 
     public async Task StreamAsync(HttpContext context, Actor viewer, long? after, IEventRenderer renderer)
