@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Signaling.Adapters.OpenIM.Auth;
 using Signaling.Http;
+using Signaling.Http.OpenApi;
 
 namespace Signaling.Adapters.OpenIM;
 
@@ -43,13 +44,7 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
                 "OpenIM's signaling calls over the gateway's canonical core: POST /openim/{method} with OpenIM's field names, answered " +
                 "{errCode, errMsg, errDlt, data}. Authenticate with an OpenIM token (HS256, claims {UserID, PlatformID} or {UID, Platform}) " +
                 "in the `token` header; mint one with `-- token --vendor openim <user> [--device <platformID>]` or /openim/auth/user_token.";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "token", Description = "An OpenIM user token.",
-            };
-            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("token", document)] = [] }];
+            document.RequireApiKeys(ParameterLocation.Header, ("token", "An OpenIM user token."));
             return Task.CompletedTask;
         });
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using Signaling.Adapters.Tencent.Auth;
 using Signaling.Http;
+using Signaling.Http.OpenApi;
 
 namespace Signaling.Adapters.Tencent;
 
@@ -33,22 +34,7 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
                 "Tencent's V2TIMSignalingManager over the gateway's canonical core. Every method is POST /tencent/signaling/{method} with the " +
                 "SDK's parameter names and answers {code, desc, data}. Authenticate with a UserSig as Tencent's REST API does: " +
                 "?sdkappid=&identifier=&usersig= (mint one with `-- token --vendor tencent <user>`).";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            foreach (var (name, description) in new[] { ("sdkappid", "Your SDKAppID"), ("identifier", "Your user id"), ("usersig", "A TLSSigAPIv2 UserSig") })
-            {
-                document.Components.SecuritySchemes[name] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = name, Description = description };
-            }
-
-            document.Security =
-            [
-                new OpenApiSecurityRequirement
-                {
-                    [new OpenApiSecuritySchemeReference("sdkappid", document)] = [],
-                    [new OpenApiSecuritySchemeReference("identifier", document)] = [],
-                    [new OpenApiSecuritySchemeReference("usersig", document)] = [],
-                },
-            ];
+            document.RequireApiKeys(ParameterLocation.Query, ("sdkappid", "Your SDKAppID"), ("identifier", "Your user id"), ("usersig", "A TLSSigAPIv2 UserSig"));
             return Task.CompletedTask;
         });
 

@@ -21,6 +21,7 @@ public static class SignalingServiceCollectionExtensions
         services.TryAddSingleton<InvitationService>();
         services.TryAddSingleton<ChannelService>();
         services.TryAddSingleton<UserService>();
+        services.TryAddSingleton<OfflineInbox>();
         services.AddHostedService<TimeoutWorker>();
         services.AddHostedService<RetentionWorker>();
         return new SignalingBuilder(services);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
+using Signaling.Adapters.Nim;
 using Signaling.Adapters.OpenIM;
 using Signaling.Adapters.Tencent;
 using Signaling.Core;
@@ -16,6 +17,7 @@ ISignalingSurface[] surfaces =
     new CanonicalSurface(),
     new TencentAdapter(),
     new OpenIMAdapter(),
+    new NimAdapter(),
 ];
 
 if (args is ["token", .. var tokenArgs])

@@ -37,6 +37,8 @@ public sealed class CoreHarness : IAsyncLifetime
 
     public UserService Users { get; private set; } = null!;
 
+    public OfflineInbox Inbox { get; private set; } = null!;
+
     public TimeoutWorker Timeouts { get; private set; } = null!;
 
     public IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
@@ -53,6 +55,7 @@ public sealed class CoreHarness : IAsyncLifetime
         Invitations = new InvitationService(Store, Presence, Clock, options, new SignalingMetrics(MeterFactory));
         Channels = new ChannelService(Store, Clock, options);
         Users = new UserService(Store, Presence, Clock, options);
+        Inbox = new OfflineInbox(Store, Log, Clock, options);
         Timeouts = new TimeoutWorker(new SqliteTimeoutIndex(_database), Invitations, Clock, NullLogger<TimeoutWorker>.Instance);
     }
 

@@ -100,6 +100,50 @@ public sealed class Channel
             ? null
             : new SignalingError(SignalingErrorCode.NotInChannel, "You are not in this channel.");
 
+    /// <summary>Who may invite into the channel (NIM's rule): its creator or a member, someone not yet in it, while there is room.</summary>
+    public SignalingError? CheckInvite(Actor actor, string invitee)
+    {
+        if (CheckMember(actor) is { } notMember)
+        {
+            return notMember;
+        }
+
+        if (FindMember(invitee) is not null)
+        {
+            return new SignalingError(SignalingErrorCode.AlreadyInChannel, $"{invitee} is already in this channel.");
+        }
+
+        return Members.Count >= MemberLimit ? new SignalingError(SignalingErrorCode.ChannelFull, $"The channel is full ({MemberLimit} members).") : null;
+    }
+
+    /// <summary>The creator removes a member; everyone in the channel, the removed member included, is told.</summary>
+    public Result<ChannelMember> Kick(Actor actor, string userId)
+    {
+        if (actor.UserId != Creator)
+        {
+            return SignalingError.Denied("Only the channel's creator may remove a member.");
+        }
+
+        var member = FindMember(userId);
+        if (member is null)
+        {
+            return new SignalingError(SignalingErrorCode.NotInChannel, $"{userId} is not in this channel.");
+        }
+
+        Members.Remove(member);
+        return member;
+    }
+
+    /// <summary>Extends the channel, and everyone in it, to <paramref name="expiresAt"/>.</summary>
+    public void Extend(DateTimeOffset expiresAt)
+    {
+        ExpiresAt = expiresAt;
+        for (var i = 0; i < Members.Count; i++)
+        {
+            Members[i] = Members[i] with { ExpiresAt = expiresAt };
+        }
+    }
+
     private long FreeUid()
     {
         // Small positive numbers, unique in the channel: easy to read in logs and safe for 32-bit RTC SDKs.

@@ -63,12 +63,34 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
         return id is null ? SignalingError.ChannelNotFound(name) : await GetAsync(id, cancellationToken);
     }
 
+    /// <summary>The channel the user joined last, while it lives and they are still in it.</summary>
+    public async Task<Channel?> FindCurrentAsync(string userId, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(ChannelKeys.Current(userId), cancellationToken) is { } id
+        && await LoadAliveAsync(id, clock.GetUtcNow(), cancellationToken) is { } channel
+        && channel.FindMember(userId) is not null
+            ? channel
+            : null;
+
+    /// <summary>The live channel if <paramref name="actor"/> may invite <paramref name="invitee"/> into it (see <see cref="Channel.CheckInvite"/>).</summary>
+    public async Task<Result<Channel>> CheckInviteAsync(Actor actor, string channelId, string invitee, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAliveAsync(channelId, clock.GetUtcNow(), cancellationToken) is not { } channel)
+        {
+            return SignalingError.ChannelNotFound(channelId);
+        }
+
+        return channel.CheckInvite(actor, invitee) is { } refused ? refused : channel;
+    }
+
     public Task<Result<ChannelMember>> JoinAsync(Actor actor, string channelId, long? uid, string? data, CancellationToken cancellationToken = default) =>
         ChangeAsync<ChannelMember>(channelId, data, (channel, now) =>
         {
             var joined = channel.Join(actor, uid, now);
             return joined.IsSuccess
                 ? new Change<ChannelMember>(joined.Value, channel.TellMembers(EventKind.MemberJoined, except: actor.UserId), joined.Value)
+                {
+                    Entered = actor.UserId,
+                }
                 : joined.Error;
         }, actor, cancellationToken);
 
@@ -77,8 +99,31 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
         {
             var left = channel.Leave(actor);
             return left.IsSuccess
-                ? new Change<ChannelMember>(left.Value, channel.TellMembers(EventKind.MemberLeft), left.Value)
+                ? new Change<ChannelMember>(left.Value, channel.TellMembers(EventKind.MemberLeft), left.Value) { Departed = actor.UserId }
                 : left.Error;
+        }, actor, cancellationToken);
+
+    /// <summary>The creator removes <paramref name="userId"/>; the members and the removed user get <see cref="EventKind.MemberLeft"/>.</summary>
+    public Task<Result<ChannelMember>> KickAsync(Actor actor, string channelId, string userId, string? data, CancellationToken cancellationToken = default) =>
+        ChangeAsync<ChannelMember>(channelId, data, (channel, _) =>
+        {
+            var kicked = channel.Kick(actor, userId);
+            if (!kicked.IsSuccess)
+            {
+                return kicked.Error;
+            }
+
+            var notices = channel.TellMembers(EventKind.MemberLeft);
+            notices.Add(new Notice(userId, EventKind.MemberLeft));
+            return new Change<ChannelMember>(kicked.Value, notices, kicked.Value) { Departed = userId };
+        }, actor, cancellationToken);
+
+    /// <summary>Anyone may extend a live channel: it, and everyone in it, then lives the default lifetime from now.</summary>
+    public Task<Result<Channel>> DelayAsync(Actor actor, string channelId, CancellationToken cancellationToken = default) =>
+        ChangeAsync<Channel>(channelId, null, (channel, now) =>
+        {
+            channel.Extend(now + _options.DefaultChannelTtl);
+            return new Change<Channel>(channel, []);
         }, actor, cancellationToken);
 
     public Task<Result<Channel>> CloseAsync(Actor actor, string channelId, string? data, CancellationToken cancellationToken = default) =>
@@ -107,8 +152,12 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
             return new Change<Channel>(channel, channel.TellMembers(EventKind.ChannelAttributesChanged));
         }, actor, cancellationToken);
 
-    /// <summary>A message to every other member of the channel. Nothing is stored in the channel itself.</summary>
-    public async Task<Result<int>> SendMessageAsync(Actor actor, string channelId, string message, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A message to every other member of the channel, or only to member <paramref name="to"/>. Members and the creator
+    /// send; with <paramref name="fromOutside"/> anyone may (NIM's control messages). Nothing is stored in the channel itself.
+    /// </summary>
+    public async Task<Result<int>> SendMessageAsync(
+        Actor actor, string channelId, string message, string? to = null, bool fromOutside = false, CancellationToken cancellationToken = default)
     {
         if (Limits.CheckData("message", message) is { } tooLarge)
         {
@@ -123,12 +172,19 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
                 return Decision<int>.Fail(SignalingError.ChannelNotFound(channelId));
             }
 
-            if (channel.CheckMember(actor) is { } notMember)
+            if (!fromOutside && channel.CheckMember(actor) is { } notMember)
             {
                 return Decision<int>.Fail(notMember);
             }
 
-            var notices = channel.TellMembers(EventKind.ChannelMessage, except: actor.UserId);
+            if (!string.IsNullOrEmpty(to) && channel.FindMember(to) is null && to != channel.Creator)
+            {
+                return Decision<int>.Fail(new SignalingError(SignalingErrorCode.NotInChannel, $"{to} is not in this channel.", "to"));
+            }
+
+            var notices = string.IsNullOrEmpty(to)
+                ? channel.TellMembers(EventKind.ChannelMessage, except: actor.UserId)
+                : [new Notice(to, EventKind.ChannelMessage)];
             var commit = new Commit();
             commit.Events.AddRange(Builder(channel, actor, now, message).For(notices));
             return new Decision<int>(notices.Count, commit);
@@ -193,6 +249,7 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
                 AttributeValue = change.Value.AttributeValue,
             };
             commit.Events.AddRange(builder.For(change.Value.Notices));
+            await TrackCurrentAsync(change.Value, channel.Id, commit, cancellationToken);
             if (channel.Closed)
             {
                 commit.Index.Add(new IndexWrite(ChannelKeys.Name(channel.Name), channel.Id, null));
@@ -200,7 +257,22 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
             }
 
             return new Decision<T>(change.Value.Value, commit);
-        }, cancellationToken);
+        }, cancellationToken, serializeOn: channelId);
+    }
+
+    /// <summary>Keeps each user's "current channel" key in step with joins and departures.</summary>
+    private async Task TrackCurrentAsync<T>(Change<T> change, string channelId, Commit commit, CancellationToken cancellationToken)
+    {
+        if (change.Entered is { } entered)
+        {
+            var key = ChannelKeys.Current(entered);
+            commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), channelId));
+        }
+
+        if (change.Departed is { } departed && await store.FindAsync(ChannelKeys.Current(departed), cancellationToken) == channelId)
+        {
+            commit.Index.Add(new IndexWrite(ChannelKeys.Current(departed), channelId, null));
+        }
     }
 
     /// <summary>The channel, unless it never existed, was closed or has outlived its TTL.</summary>
@@ -221,5 +293,11 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
         public string? AttributeName { get; init; }
 
         public string? AttributeValue { get; init; }
+
+        /// <summary>The user who joined: the channel becomes their current one.</summary>
+        public string? Entered { get; init; }
+
+        /// <summary>The user who left or was removed.</summary>
+        public string? Departed { get; init; }
     }
 }

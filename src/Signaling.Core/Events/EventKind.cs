@@ -23,4 +23,7 @@ public enum EventKind
     ChannelAttributesChanged,
     ChannelMessage,
     PeerMessage,
+
+    /// <summary>Sent to the device that asked: the events it missed while offline and has not marked read (<see cref="SignalingEvent.Items"/>).</summary>
+    OfflineSync,
 }

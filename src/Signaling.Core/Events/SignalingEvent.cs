@@ -48,6 +48,9 @@ public sealed record SignalingEvent
 
     public string? AttributeValue { get; init; }
 
+    /// <summary>For <see cref="EventKind.OfflineSync"/>: the unread events, oldest first.</summary>
+    public IReadOnlyList<OfflineItem>? Items { get; init; }
+
     /// <summary>Durable events stay for the retention period; others end with their invitation or channel.</summary>
     [JsonIgnore]
     public bool Durable { get; init; }
@@ -63,7 +66,8 @@ public sealed record SignalingEvent
     /// <summary>
     /// Whether a connection of the recipient on <paramref name="deviceId"/> should see this event. A user's other
     /// devices learn what one device did (placed a call, answered it elsewhere, cancelled); the device that did it
-    /// is not told again.
+    /// is not told again. An offline sync goes only to the device that asked for it.
     /// </summary>
-    public bool IsVisibleOn(string? deviceId) => Recipient != Actor.UserId || Actor.DeviceId != deviceId;
+    public bool IsVisibleOn(string? deviceId) =>
+        Kind == EventKind.OfflineSync ? Actor.DeviceId == deviceId : Recipient != Actor.UserId || Actor.DeviceId != deviceId;
 }

@@ -1,3 +1,4 @@
+using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Events;
 
@@ -37,6 +38,9 @@ public sealed class Invitation
     public OfflinePushInfo? OfflinePush { get; init; }
 
     public string? RequestId { get; init; }
+
+    /// <summary>The channel the call was made in, as it was then (without members): set when the room is a live channel.</summary>
+    public ChannelView? Channel { get; init; }
 
     public InvitationStatus Status { get; set; }
 

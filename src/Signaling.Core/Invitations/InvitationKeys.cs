@@ -12,6 +12,10 @@ public static class InvitationKeys
     /// <summary>The latest invitation made in a group: its ongoing call.</summary>
     public static string GroupCall(string groupId) => $"group-call:{groupId}";
 
-    /// <summary>The invitation an inviter made with a client request id: retries return it.</summary>
-    public static string Request(string inviterId, string requestId) => $"request:{inviterId}:{requestId}";
+    /// <summary>
+    /// The invitation an inviter made with a client request id, in a room, to these invitees: retries return it, and
+    /// NIM finds a call by (channel, invitee, requestId), since its apps reuse one requestId for every invitee of a call.
+    /// </summary>
+    public static string Request(string inviterId, string requestId, string? roomId, IEnumerable<string> invitees) =>
+        $"request:{inviterId}:{roomId}:{requestId}:{string.Join(',', invitees.Order(StringComparer.Ordinal))}";
 }

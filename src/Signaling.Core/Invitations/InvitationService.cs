@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Events;
 using Signaling.Core.Ports;
@@ -20,8 +21,11 @@ public sealed class InvitationService(
 
         var result = await CommandRunner.RunAsync(store, async () =>
         {
-            if (request.RequestId is { } requestId
-                && await store.FindAsync(InvitationKeys.Request(inviter.UserId, requestId), cancellationToken) is { } knownId
+            var requestKey = string.IsNullOrEmpty(request.RequestId)
+                ? null
+                : InvitationKeys.Request(inviter.UserId, request.RequestId, NullIfEmpty(request.RoomId), request.Invitees.Distinct(StringComparer.Ordinal));
+            if (requestKey is not null
+                && await store.FindAsync(requestKey, cancellationToken) is { } knownId
                 && await store.GetInvitationAsync(knownId, cancellationToken) is { } known)
             {
                 return new Decision<InviteResult>(new InviteResult(known, known.Busy, Replayed: true), null);
@@ -32,7 +36,7 @@ public sealed class InvitationService(
             var busy = new List<string>();
             foreach (var userId in invitees)
             {
-                if (await IsInCallAsync(userId, cancellationToken))
+                if (!request.RingWhenBusy && await IsInCallAsync(userId, cancellationToken))
                 {
                     busy.Add(userId);
                 }
@@ -52,6 +56,7 @@ public sealed class InvitationService(
                 OnlineUserOnly = request.OnlineUserOnly,
                 OfflinePush = request.OfflinePush,
                 RequestId = NullIfEmpty(request.RequestId),
+                Channel = await ChannelOfRoomAsync(request.RoomId, now, cancellationToken),
                 CreatedAt = now,
                 ExpiresAt = request.TimeoutSeconds > 0 ? now.AddSeconds(request.TimeoutSeconds) : null,
             };
@@ -69,9 +74,9 @@ public sealed class InvitationService(
                 commit.ScheduleTimeouts[invitation.Id] = due;
             }
 
-            if (invitation.RequestId is { } key)
+            if (requestKey is not null)
             {
-                commit.Index.Add(new IndexWrite(InvitationKeys.Request(inviter.UserId, key), null, invitation.Id));
+                commit.Index.Add(new IndexWrite(requestKey, null, invitation.Id));
             }
 
             await PointAsync(InvitationKeys.Room(invitation.RoomId), invitation.Id, commit, cancellationToken);
@@ -108,6 +113,11 @@ public sealed class InvitationService(
     /// <summary>The latest invitation for a media room, as its inviter or an invitee sees it.</summary>
     public Task<Result<Invitation>> FindByRoomAsync(Actor caller, string roomId, CancellationToken cancellationToken = default) =>
         FindAsync(caller, InvitationKeys.Room(roomId), roomId, cancellationToken);
+
+    /// <summary>The invitation <paramref name="inviterId"/> made in <paramref name="roomId"/> to <paramref name="invitee"/> with a client request id.</summary>
+    public Task<Result<Invitation>> FindByRequestAsync(
+        Actor caller, string inviterId, string requestId, string roomId, string invitee, CancellationToken cancellationToken = default) =>
+        FindAsync(caller, InvitationKeys.Request(inviterId, requestId, roomId, [invitee]), requestId, cancellationToken);
 
     /// <summary>The group's latest invitation while it has not ended: the group's ongoing call.</summary>
     public async Task<Result<Invitation>> FindGroupCallAsync(Actor caller, string groupId, CancellationToken cancellationToken = default)
@@ -208,7 +218,7 @@ public sealed class InvitationService(
 
             await EndIfOverAsync(invitation, before, commit, cancellationToken);
             return new Decision<Invitation>(invitation, commit);
-        }, cancellationToken);
+        }, cancellationToken, serializeOn: invitationId);
     }
 
     private async Task<Result<Invitation>> FindAsync(Actor caller, string key, string name, CancellationToken cancellationToken) =>
@@ -266,6 +276,12 @@ public sealed class InvitationService(
         return offline;
     }
 
+    /// <summary>When the call's room is a live channel (NIM, Agora), its events carry the channel's name, type and times.</summary>
+    private async Task<ChannelView?> ChannelOfRoomAsync(string? roomId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        !string.IsNullOrEmpty(roomId) && await store.GetChannelAsync(roomId, cancellationToken) is { } channel && channel.IsAlive(now)
+            ? channel.ToView() with { Members = [], Attributes = new Dictionary<string, string>() }
+            : null;
+
     private async Task<bool> IsInCallAsync(string userId, CancellationToken cancellationToken)
     {
         var callId = await store.FindAsync(InvitationKeys.CurrentCall(userId), cancellationToken);
@@ -282,6 +298,8 @@ public sealed class InvitationService(
         new(actor, now, Durable: !invitation.OnlineUserOnly, ExpiresAt: now + _options.Retention)
         {
             InvitationId = invitation.Id,
+            ChannelId = invitation.Channel?.Id,
+            Channel = invitation.Channel,
             Data = data,
             Invitation = invitation.ToView(),
             Step = invitation.History.Count,

@@ -21,6 +21,9 @@ public sealed record InviteRequest
 
     public OfflinePushInfo? OfflinePush { get; init; }
 
+    /// <summary>Ring invitees even while they are in another call (NIM has no busy line; its apps decide).</summary>
+    public bool RingWhenBusy { get; init; }
+
     /// <summary>The client's own key for this attempt: a retry with the same key returns the same invitation.</summary>
     public string? RequestId { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Signaling.Core.Users;
 
-/// <summary>What the gateway keeps per user besides events: attributes (Agora's user attributes).</summary>
+/// <summary>What the gateway keeps per user besides events: attributes, read marks and login credentials.</summary>
 public sealed class UserProfile
 {
     public required string Id { get; init; }
@@ -8,4 +8,12 @@ public sealed class UserProfile
     public long Version { get; set; }
 
     public Dictionary<string, string> Attributes { get; init; } = [];
+
+    /// <summary>Sequence numbers of offline events the user marked read, newest last (the latest <see cref="MaxReadMarks"/>).</summary>
+    public List<long> ReadEvents { get; init; } = [];
+
+    /// <summary>Login secrets registered for the user, by scheme (NIM's static tokens), stored as hashes.</summary>
+    public Dictionary<string, string> Credentials { get; init; } = [];
+
+    public const int MaxReadMarks = 1000;
 }

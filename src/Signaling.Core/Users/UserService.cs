@@ -62,4 +62,26 @@ public sealed class UserService(ISignalingStore store, IPresenceRegistry presenc
             return new Decision<IReadOnlyDictionary<string, string>>(profile.Attributes, commit);
         }, cancellationToken);
     }
+
+    /// <summary>Registers (replaces) a login secret of <paramref name="userId"/> for <paramref name="scheme"/>; pass a hash, never the secret.</summary>
+    public Task<Result<bool>> SetCredentialAsync(string userId, string scheme, string secretHash, CancellationToken cancellationToken = default)
+    {
+        if (Limits.CheckId("accid", userId) is { } invalid)
+        {
+            return Task.FromResult<Result<bool>>(invalid);
+        }
+
+        return CommandRunner.RunAsync(store, async () =>
+        {
+            var profile = await store.GetUserAsync(userId, cancellationToken) ?? new UserProfile { Id = userId };
+            profile.Credentials[scheme] = secretHash;
+            var commit = new Commit();
+            commit.Users.Add(profile);
+            return new Decision<bool>(true, commit);
+        }, cancellationToken);
+    }
+
+    /// <summary>The hash registered for <paramref name="userId"/> under <paramref name="scheme"/>, or null.</summary>
+    public async Task<string?> GetCredentialAsync(string userId, string scheme, CancellationToken cancellationToken = default) =>
+        (await store.GetUserAsync(userId, cancellationToken))?.Credentials.GetValueOrDefault(scheme);
 }

@@ -97,7 +97,7 @@ public static class ChannelEndpoints
 
         group.MapPost("/{id}/messages", async Task<Results<Ok<ChannelMessageReceipt>, ProblemHttpResult>> (
                 string id, MessageBody body, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
-                Reply(await channels.SendMessageAsync(user.ToActor(), id, body.Message!, ct), n => new ChannelMessageReceipt(id, n)))
+                Reply(await channels.SendMessageAsync(user.ToActor(), id, body.Message!, cancellationToken: ct), n => new ChannelMessageReceipt(id, n)))
             .WithName("SendChannelMessage")
             .WithSummary("Send a message to every other member; they get `channelMessage`")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -46,7 +46,12 @@ public sealed class EventStreamHandler(
         return recent.FirstOrDefault(e => e.Time >= since) is { } first ? first.Sequence - 1 : await log.GetLastSequenceAsync(userId, cancellationToken);
     }
 
-    public async Task StreamAsync(HttpContext context, Actor viewer, long? after, IEventRenderer renderer)
+    /// <summary>
+    /// Streams until the client goes away. <paramref name="greeting"/> frames (a vendor's "state at login" callbacks)
+    /// are sent first, carrying the starting cursor as their id.
+    /// </summary>
+    public async Task StreamAsync(
+        HttpContext context, Actor viewer, long? after, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting = null)
     {
         var aborted = context.RequestAborted;
         using var registration = wakeups.Register(viewer.UserId);
@@ -61,7 +66,7 @@ public sealed class EventStreamHandler(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 var receiving = DrainAsync(socket, closed);
-                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, closed.Token);
+                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, closed.Token);
                 await closed.CancelAsync();
                 await receiving;
             }
@@ -71,7 +76,7 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, aborted);
+                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -88,8 +93,15 @@ public sealed class EventStreamHandler(
         }
     }
 
-    private async Task PumpAsync(Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, CancellationToken stop)
+    private async Task PumpAsync(
+        Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, CancellationToken stop)
     {
+        foreach (var frame in greeting ?? [])
+        {
+            await sink.WriteAsync(frame, cursor, stop);
+        }
+
+        await sink.FlushAsync(stop);
         var nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
         while (!stop.IsCancellationRequested)
         {

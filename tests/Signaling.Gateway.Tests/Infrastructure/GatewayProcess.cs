@@ -17,14 +17,20 @@ public sealed class GatewayProcess : IAsyncDisposable
     public const long TencentAppId = 1400000042;
     public const string TencentKey = "end-to-end-tencent-secret";
     public const string OpenIMSecret = "openIM123";
+    public const string NimAppKey = "e2e-nim-appkey";
+    public const string NimAppSecret = "e2e-nim-secret";
 
     private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public GatewayProcess(string environment = "Development")
+    /// <param name="environment">ASPNETCORE_ENVIRONMENT.</param>
+    /// <param name="settings">Extra configuration as environment variables (<c>Section__Key</c>), for tests that need other values.</param>
+    public GatewayProcess(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
     {
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
         DatabasePath = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"), "gateway.db");
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
@@ -64,11 +70,18 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["Adapters__Tencent__SdkAppId"] = TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Adapters__Tencent__SecretKey"] = TencentKey;
         info.Environment["Adapters__OpenIM__Secret"] = OpenIMSecret;
+        info.Environment["Adapters__Nim__AppKey"] = NimAppKey;
+        info.Environment["Adapters__Nim__AppSecret"] = NimAppSecret;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.
         info.Environment["Streams__HeartbeatInterval"] = "00:00:01";
         info.Environment["Streams__PresenceTtl"] = "00:00:03";
+        foreach (var (key, value) in _settings)
+        {
+            info.Environment[key] = value;
+        }
+
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -124,6 +137,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public TencentClient TencentUser(string userId, string? deviceId = null) => new(this, userId, deviceId);
 
     public OpenIMClient OpenIMUser(string userId, int platformId = 5) => new(this, userId, platformId);
+
+    public NimClient NimUser(string accid, string? deviceId = null) => new(this, accid, deviceId);
 
     public async ValueTask DisposeAsync()
     {

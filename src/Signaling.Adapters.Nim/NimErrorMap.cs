@@ -1,0 +1,45 @@
+using Signaling.Core.Errors;
+
+namespace Signaling.Adapters.Nim;
+
+/// <summary>
+/// Canonical errors → NIM result codes (reference A.5 for signaling, A.6 for the common server codes). An invitation
+/// that is missing, cancelled or past its validity is 10408; already rejected 10409; already accepted 10410.
+/// </summary>
+public static class NimErrorMap
+{
+    public const int BadParameter = 414;
+    public const int BadCredentials = 302;
+    public const int PeerOffline = 10201;
+
+    private static readonly IReadOnlyDictionary<SignalingErrorCode, int> Codes = new Dictionary<SignalingErrorCode, int>
+    {
+        [SignalingErrorCode.InvalidArgument] = BadParameter,
+        [SignalingErrorCode.PayloadTooLarge] = BadParameter,
+        [SignalingErrorCode.Unauthenticated] = BadCredentials,
+        [SignalingErrorCode.PermissionDenied] = 403,
+        [SignalingErrorCode.InvitationNotFound] = 10408,
+        [SignalingErrorCode.AlreadyAccepted] = 10410,
+        [SignalingErrorCode.AlreadyRejected] = 10409,
+        [SignalingErrorCode.AlreadyCancelled] = 10408,
+        [SignalingErrorCode.Expired] = 10408,
+        [SignalingErrorCode.CallNotConnected] = 10408,
+        [SignalingErrorCode.CallEnded] = 10408,
+        [SignalingErrorCode.ChannelNotFound] = 10404,
+        [SignalingErrorCode.ChannelExists] = 10405,
+        [SignalingErrorCode.NotInChannel] = 10406,
+        [SignalingErrorCode.AlreadyInChannel] = 10407,
+        [SignalingErrorCode.UidConflict] = 10417,
+        [SignalingErrorCode.ChannelFull] = 10419,
+        [SignalingErrorCode.AlreadyInChannelOnOtherDevice] = 10420,
+        [SignalingErrorCode.PeerOffline] = PeerOffline,
+        [SignalingErrorCode.Busy] = 417,
+        [SignalingErrorCode.RateLimited] = 416,
+        [SignalingErrorCode.Conflict] = 500,
+        [SignalingErrorCode.Unavailable] = 503,
+    };
+
+    public static IEnumerable<SignalingErrorCode> Mapped => Codes.Keys;
+
+    public static int For(SignalingErrorCode code) => Codes[code];
+}
