@@ -22,6 +22,7 @@ public static class SignalingServiceCollectionExtensions
         services.TryAddSingleton<ChannelService>();
         services.TryAddSingleton<UserService>();
         services.TryAddSingleton<OfflineInbox>();
+        services.TryAddSingleton<SessionService>();
         services.AddHostedService<TimeoutWorker>();
         services.AddHostedService<RetentionWorker>();
         return new SignalingBuilder(services);

@@ -53,7 +53,9 @@ public sealed class ChannelRulesTests : IAsyncLifetime
         Assert.Equal(SignalingErrorCode.UidConflict, conflict.Error?.Code);
         Assert.Equal(SignalingErrorCode.AlreadyInChannel, again.Error?.Code);
         Assert.Equal(SignalingErrorCode.AlreadyInChannelOnOtherDevice, otherDevice.Error?.Code);
-        Assert.Equal(EventKind.MemberJoined, Assert.Single(await _core.EventsOf("alice")).Kind);
+        // Alice hears of her own join (for her other devices) and of Bob's; failed joins tell nobody.
+        Assert.Equal(["alice", "bob"], (await _core.EventsOf("alice")).Select(e => e.Member!.UserId));
+        Assert.All(await _core.EventsOf("alice"), e => Assert.Equal(EventKind.MemberJoined, e.Kind));
     }
 
     [Fact]
@@ -87,7 +89,8 @@ public sealed class ChannelRulesTests : IAsyncLifetime
         await _core.Channels.CloseAsync(new Actor("bob"), channel.Id, "done");
 
         Assert.Equal(SignalingErrorCode.NotInChannel, outsider.Error?.Code);
-        Assert.Equal([EventKind.MemberJoined, EventKind.MemberJoined, EventKind.MemberLeft, EventKind.ChannelClosed], await _core.KindsOf("alice"));
+        Assert.Equal([EventKind.MemberJoined, EventKind.MemberJoined, EventKind.MemberJoined, EventKind.MemberLeft, EventKind.ChannelClosed], await _core.KindsOf("alice"));
+        Assert.Equal([EventKind.MemberJoined, EventKind.MemberLeft], await _core.KindsOf("carol"));
         Assert.Equal(SignalingErrorCode.ChannelNotFound, (await _core.Channels.GetAsync(channel.Id)).Error?.Code);
         Assert.Equal(SignalingErrorCode.ChannelNotFound, (await _core.Channels.JoinAsync(new Actor("dave"), channel.Id, null, null)).Error?.Code);
     }

@@ -87,7 +87,7 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
         {
             var joined = channel.Join(actor, uid, now);
             return joined.IsSuccess
-                ? new Change<ChannelMember>(joined.Value, channel.TellMembers(EventKind.MemberJoined, except: actor.UserId), joined.Value)
+                ? new Change<ChannelMember>(joined.Value, channel.TellMembers(EventKind.MemberJoined), joined.Value)
                 {
                     Entered = actor.UserId,
                 }
@@ -99,7 +99,10 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
         {
             var left = channel.Leave(actor);
             return left.IsSuccess
-                ? new Change<ChannelMember>(left.Value, channel.TellMembers(EventKind.MemberLeft), left.Value) { Departed = actor.UserId }
+                ? new Change<ChannelMember>(left.Value, [.. channel.TellMembers(EventKind.MemberLeft), new Notice(actor.UserId, EventKind.MemberLeft)], left.Value)
+                {
+                    Departed = actor.UserId,
+                }
                 : left.Error;
         }, actor, cancellationToken);
 

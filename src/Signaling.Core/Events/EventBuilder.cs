@@ -38,6 +38,7 @@ public sealed record EventBuilder(Actor Actor, DateTimeOffset Time, bool Durable
         Channel = Channel,
         Member = Member,
         Users = notice.Users,
+        OnlyDevice = notice.Device,
         AttributeName = AttributeName,
         AttributeValue = AttributeValue,
         Durable = Durable,

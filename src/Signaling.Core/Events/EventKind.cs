@@ -24,6 +24,18 @@ public enum EventKind
     ChannelMessage,
     PeerMessage,
 
+    /// <summary>Sent to the inviter: the invitees in <see cref="SignalingEvent.Users"/> were online when rung (Agora's ack).</summary>
+    InvitationDelivered,
+
+    /// <summary>Sent to the inviter: the invitees in <see cref="SignalingEvent.Users"/> were offline and the invitation required them online.</summary>
+    InvitationFailed,
+
+    /// <summary>A message inside a call from one participant to another (Agora's DTMF).</summary>
+    InvitationMessage,
+
+    /// <summary>Sent to one device: its login session ended (<see cref="SignalingEvent.Data"/> says why: kicked or logout).</summary>
+    SessionEnded,
+
     /// <summary>Sent to the device that asked: the events it missed while offline and has not marked read (<see cref="SignalingEvent.Items"/>).</summary>
     OfflineSync,
 }

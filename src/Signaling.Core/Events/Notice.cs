@@ -1,4 +1,5 @@
 namespace Signaling.Core.Events;
 
 /// <summary>A decision's "tell this user this": the aggregate says who learns what; the service turns it into events.</summary>
-public sealed record Notice(string Recipient, EventKind Kind, IReadOnlyList<string>? Users = null);
+/// <remarks><paramref name="Device"/>: only this device of the recipient is told (a session that was replaced, say).</remarks>
+public sealed record Notice(string Recipient, EventKind Kind, IReadOnlyList<string>? Users = null, string? Device = null);

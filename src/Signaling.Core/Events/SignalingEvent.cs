@@ -48,6 +48,9 @@ public sealed record SignalingEvent
 
     public string? AttributeValue { get; init; }
 
+    /// <summary>When set, only this device of the recipient sees the event.</summary>
+    public string? OnlyDevice { get; init; }
+
     /// <summary>For <see cref="EventKind.OfflineSync"/>: the unread events, oldest first.</summary>
     public IReadOnlyList<OfflineItem>? Items { get; init; }
 
@@ -66,8 +69,9 @@ public sealed record SignalingEvent
     /// <summary>
     /// Whether a connection of the recipient on <paramref name="deviceId"/> should see this event. A user's other
     /// devices learn what one device did (placed a call, answered it elsewhere, cancelled); the device that did it
-    /// is not told again. An offline sync goes only to the device that asked for it.
+    /// is not told again, unless its surface reports a caller's own actions back (<paramref name="ownActions"/>, Agora's
+    /// onInviteEndByMyself). An event meant for one device (<see cref="OnlyDevice"/>) reaches only that device.
     /// </summary>
-    public bool IsVisibleOn(string? deviceId) =>
-        Kind == EventKind.OfflineSync ? Actor.DeviceId == deviceId : Recipient != Actor.UserId || Actor.DeviceId != deviceId;
+    public bool IsVisibleOn(string? deviceId, bool ownActions = false) =>
+        OnlyDevice is not null ? OnlyDevice == deviceId : ownActions || Recipient != Actor.UserId || Actor.DeviceId != deviceId;
 }

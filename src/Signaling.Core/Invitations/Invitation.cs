@@ -82,10 +82,27 @@ public sealed class Invitation
     public List<Notice> Ring(DateTimeOffset now, IReadOnlySet<string> offline)
     {
         Record(InvitationAction.Invited, Inviter, Invitees.Select(i => i.UserId).ToList(), Data, now);
-        return Invitees.Where(i => !(OnlineUserOnly && offline.Contains(i.UserId)))
+        return Invitees.Where(i => i.State == InviteeState.Pending && !(OnlineUserOnly && offline.Contains(i.UserId)))
             .Select(i => new Notice(i.UserId, EventKind.InvitationReceived))
             .Append(new Notice(Inviter.UserId, EventKind.InvitationSent))
             .ToList();
+    }
+
+    /// <summary>
+    /// For an invitation that requires its invitees online: those in <paramref name="offline"/> time out before they are
+    /// rung, and the inviter's device is told at once. Call before <see cref="Ring"/>.
+    /// </summary>
+    public List<Notice> FailOffline(DateTimeOffset now, IReadOnlySet<string> offline)
+    {
+        var failed = Invitees.Where(i => offline.Contains(i.UserId)).ToList();
+        foreach (var invitee in failed)
+        {
+            invitee.State = InviteeState.TimedOut;
+            invitee.AnsweredAt = now;
+        }
+
+        EndIfSettled(now);
+        return failed.Count == 0 ? [] : [new Notice(Inviter.UserId, EventKind.InvitationFailed, failed.Select(i => i.UserId).ToList(), Inviter.DeviceId)];
     }
 
     public Result<List<Notice>> Accept(Actor actor, string data, DateTimeOffset now) => Answer(actor, data, now, InviteeState.Accepted);

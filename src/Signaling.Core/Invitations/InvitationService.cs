@@ -24,9 +24,9 @@ public sealed class InvitationService(
             var requestKey = string.IsNullOrEmpty(request.RequestId)
                 ? null
                 : InvitationKeys.Request(inviter.UserId, request.RequestId, NullIfEmpty(request.RoomId), request.Invitees.Distinct(StringComparer.Ordinal));
-            if (requestKey is not null
-                && await store.FindAsync(requestKey, cancellationToken) is { } knownId
-                && await store.GetInvitationAsync(knownId, cancellationToken) is { } known)
+            // A retry returns the invitation while it lives; once it has ended, the same key starts a new one.
+            var knownId = requestKey is null ? null : await store.FindAsync(requestKey, cancellationToken);
+            if (knownId is not null && await store.GetInvitationAsync(knownId, cancellationToken) is { Status: not InvitationStatus.Ended } known)
             {
                 return new Decision<InviteResult>(new InviteResult(known, known.Busy, Replayed: true), null);
             }
@@ -76,7 +76,7 @@ public sealed class InvitationService(
 
             if (requestKey is not null)
             {
-                commit.Index.Add(new IndexWrite(requestKey, null, invitation.Id));
+                commit.Index.Add(new IndexWrite(requestKey, knownId, invitation.Id));
             }
 
             await PointAsync(InvitationKeys.Room(invitation.RoomId), invitation.Id, commit, cancellationToken);
@@ -85,7 +85,22 @@ public sealed class InvitationService(
                 await PointAsync(InvitationKeys.GroupCall(group), invitation.Id, commit, cancellationToken);
             }
 
-            var ring = invitation.Ring(now, invitation.OnlineUserOnly ? await OfflineAsync(invitation, now, cancellationToken) : new HashSet<string>());
+            var needsPresence = invitation.OnlineUserOnly || request.RequireOnline || request.ReportDelivery;
+            var offline = needsPresence ? await OfflineAsync(invitation, now, cancellationToken) : new HashSet<string>();
+            var ring = request.RequireOnline ? invitation.FailOffline(now, offline) : [];
+            ring.AddRange(invitation.Ring(now, offline));
+            if (request.ReportDelivery && invitation.Invitees.Where(i => i.State == InviteeState.Pending && !offline.Contains(i.UserId)).Select(i => i.UserId).ToList()
+                    is { Count: > 0 } delivered)
+            {
+                ring.Add(new Notice(inviter.UserId, EventKind.InvitationDelivered, delivered, inviter.DeviceId));
+            }
+
+            if (invitation.Status == InvitationStatus.Ended)
+            {
+                commit.ScheduleTimeouts.Remove(invitation.Id);
+                commit.ExpireScopes[invitation.Id] = now + _options.EndedGrace;
+            }
+
             commit.Events.AddRange(Builder(invitation, inviter, now, invitation.Data).For(ring));
             return new Decision<InviteResult>(new InviteResult(invitation, busy, Replayed: false), commit);
         }, cancellationToken);

@@ -21,6 +21,12 @@ public sealed record InviteRequest
 
     public OfflinePushInfo? OfflinePush { get; init; }
 
+    /// <summary>Invitees offline now are not rung; the inviter's device gets <see cref="Events.EventKind.InvitationFailed"/> for them at once.</summary>
+    public bool RequireOnline { get; init; }
+
+    /// <summary>The inviter's device gets <see cref="Events.EventKind.InvitationDelivered"/> for the invitees online when rung.</summary>
+    public bool ReportDelivery { get; init; }
+
     /// <summary>Ring invitees even while they are in another call (NIM has no busy line; its apps decide).</summary>
     public bool RingWhenBusy { get; init; }
 

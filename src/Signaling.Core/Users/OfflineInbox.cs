@@ -52,7 +52,7 @@ public sealed class OfflineInbox(ISignalingStore store, IEventLog log, TimeProvi
         var now = clock.GetUtcNow();
         var commit = new Commit();
         commit.Events.Add(new EventBuilder(actor, now, Durable: false, ExpiresAt: now + _options.EndedGrace)
-            .For(new Notice(actor.UserId, EventKind.OfflineSync)) with { Items = items });
+            .For(new Notice(actor.UserId, EventKind.OfflineSync, Device: actor.DeviceId)) with { Items = items });
         await store.CommitAsync(commit, cancellationToken);
         return items;
     }

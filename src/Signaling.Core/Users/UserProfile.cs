@@ -15,5 +15,8 @@ public sealed class UserProfile
     /// <summary>Login secrets registered for the user, by scheme (NIM's static tokens), stored as hashes.</summary>
     public Dictionary<string, string> Credentials { get; init; } = [];
 
+    /// <summary>The live login session per scheme (Agora: one per account).</summary>
+    public Dictionary<string, LoginSession> Sessions { get; init; } = [];
+
     public const int MaxReadMarks = 1000;
 }

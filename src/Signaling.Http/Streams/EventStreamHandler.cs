@@ -48,10 +48,11 @@ public sealed class EventStreamHandler(
 
     /// <summary>
     /// Streams until the client goes away. <paramref name="greeting"/> frames (a vendor's "state at login" callbacks)
-    /// are sent first, carrying the starting cursor as their id.
+    /// are sent first, carrying the starting cursor as their id. With <paramref name="ownActions"/> the connection also
+    /// sees what its own device did, for SDKs that report a caller's actions back to it.
     /// </summary>
     public async Task StreamAsync(
-        HttpContext context, Actor viewer, long? after, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting = null)
+        HttpContext context, Actor viewer, long? after, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting = null, bool ownActions = false)
     {
         var aborted = context.RequestAborted;
         using var registration = wakeups.Register(viewer.UserId);
@@ -66,7 +67,7 @@ public sealed class EventStreamHandler(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 var receiving = DrainAsync(socket, closed);
-                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, closed.Token);
+                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, closed.Token);
                 await closed.CancelAsync();
                 await receiving;
             }
@@ -76,7 +77,7 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, aborted);
+                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -94,7 +95,8 @@ public sealed class EventStreamHandler(
     }
 
     private async Task PumpAsync(
-        Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, CancellationToken stop)
+        Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
+        CancellationToken stop)
     {
         foreach (var frame in greeting ?? [])
         {
@@ -114,7 +116,7 @@ public sealed class EventStreamHandler(
                 foreach (var signalingEvent in batch)
                 {
                     cursor = signalingEvent.Sequence;
-                    if (!signalingEvent.IsVisibleOn(viewer.DeviceId))
+                    if (!signalingEvent.IsVisibleOn(viewer.DeviceId, ownActions))
                     {
                         continue;
                     }
