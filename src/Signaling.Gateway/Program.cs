@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
+using Signaling.Adapters.Agora;
 using Signaling.Adapters.Nim;
 using Signaling.Adapters.OpenIM;
 using Signaling.Adapters.Tencent;
@@ -18,6 +19,7 @@ ISignalingSurface[] surfaces =
     new TencentAdapter(),
     new OpenIMAdapter(),
     new NimAdapter(),
+    new AgoraAdapter(),
 ];
 
 if (args is ["token", .. var tokenArgs])

@@ -121,11 +121,14 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
             return new Change<ChannelMember>(kicked.Value, notices, kicked.Value) { Departed = userId };
         }, actor, cancellationToken);
 
-    /// <summary>Anyone may extend a live channel: it, and everyone in it, then lives the default lifetime from now.</summary>
-    public Task<Result<Channel>> DelayAsync(Actor actor, string channelId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Anyone may extend a live channel: it, and everyone in it, then lives <paramref name="lifetime"/> (by default the
+    /// default channel lifetime) from now.
+    /// </summary>
+    public Task<Result<Channel>> DelayAsync(Actor actor, string channelId, CancellationToken cancellationToken = default, TimeSpan? lifetime = null) =>
         ChangeAsync<Channel>(channelId, null, (channel, now) =>
         {
-            channel.Extend(now + _options.DefaultChannelTtl);
+            channel.Extend(now + (lifetime ?? _options.DefaultChannelTtl));
             return new Change<Channel>(channel, []);
         }, actor, cancellationToken);
 

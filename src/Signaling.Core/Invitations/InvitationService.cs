@@ -157,6 +157,28 @@ public sealed class InvitationService(
     public Task<Result<Invitation>> ModifyAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
         TransitionAsync(actor, invitationId, data, (i, now) => i.Modify(actor, data ?? "", now), cancellationToken);
 
+    /// <summary>A message inside a call, from one of its people to another (Agora's DTMF); delivered online only, nothing changes.</summary>
+    public async Task<Result<Invitation>> SendInCallAsync(Actor actor, string invitationId, string to, string data, CancellationToken cancellationToken = default)
+    {
+        if (Limits.CheckData("data", data) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
+        if (invitation is null || !invitation.Involves(actor.UserId) || !invitation.Involves(to) || invitation.Status == InvitationStatus.Ended)
+        {
+            return SignalingError.InvitationNotFound(invitationId);
+        }
+
+        var now = clock.GetUtcNow();
+        var commit = new Commit();
+        commit.Events.Add((Builder(invitation, actor, now, data) with { Durable = false, ExpiresAt = now + _options.EndedGrace })
+            .For(new Notice(to, EventKind.InvitationMessage)));
+        await store.CommitAsync(commit, cancellationToken);
+        return invitation;
+    }
+
     /// <summary>
     /// Fires one due timeout. Idempotent: a timeout whose invitees were all answered meanwhile only clears itself,
     /// so a timeout claimed twice (a node died mid-way) still times each invitee out once.

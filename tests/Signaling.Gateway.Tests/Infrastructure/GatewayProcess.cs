@@ -19,6 +19,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public const string OpenIMSecret = "openIM123";
     public const string NimAppKey = "e2e-nim-appkey";
     public const string NimAppSecret = "e2e-nim-secret";
+    public const string AgoraAppId = "970ca35de60c44645bbae8a215061b33";
+    public const string AgoraCertificate = "5cfd2fd1755d40ecb72977518be15d3b";
 
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -72,6 +74,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["Adapters__OpenIM__Secret"] = OpenIMSecret;
         info.Environment["Adapters__Nim__AppKey"] = NimAppKey;
         info.Environment["Adapters__Nim__AppSecret"] = NimAppSecret;
+        info.Environment["Adapters__Agora__AppId"] = AgoraAppId;
+        info.Environment["Adapters__Agora__AppCertificate"] = AgoraCertificate;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.
@@ -139,6 +143,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public OpenIMClient OpenIMUser(string userId, int platformId = 5) => new(this, userId, platformId);
 
     public NimClient NimUser(string accid, string? deviceId = null) => new(this, accid, deviceId);
+
+    public AgoraClient AgoraUser(string account, string? deviceId = null) => new(this, account, deviceId);
 
     public async ValueTask DisposeAsync()
     {
