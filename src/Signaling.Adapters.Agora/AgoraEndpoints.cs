@@ -10,6 +10,7 @@ using Signaling.Core;
 using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Users;
+using Signaling.Http;
 using Signaling.Http.Identity;
 using Signaling.Http.OpenApi;
 using Signaling.Http.Streams;
@@ -40,7 +41,7 @@ public static class AgoraEndpoints
         MapChannels(group);
         MapCalls(group);
         MapUsers(group);
-        group.Method("invoke", (InvokeParams p, ClaimsPrincipal user, AgoraInvoke invoke, CancellationToken ct) => invoke.RunAsync(user.ToActor(), p, ct))
+        group.MapMethod("Agora", "invoke", (InvokeParams p, ClaimsPrincipal user, AgoraInvoke invoke, CancellationToken ct) => invoke.RunAsync(user.ToActor(), p, ct))
             .Agora("Call an io.agora.signal.* function (user_query_user_status, channel_query_num, …) with its JSON arguments",
                 new InvokeParams("io.agora.signal.channel_query_num", System.Text.Json.JsonDocument.Parse("{\"name\":\"room-1\"}").RootElement),
                 new Dictionary<string, object> { ["num"] = 2 });
@@ -50,7 +51,7 @@ public static class AgoraEndpoints
 
     private static void MapSession(RouteGroupBuilder group)
     {
-        group.Method("login", async (LoginParams p, SessionService sessions, IOptions<AgoraOptions> options, TimeProvider clock, CancellationToken ct) =>
+        group.MapMethod("Agora", "login", async (LoginParams p, SessionService sessions, IOptions<AgoraOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
                 var verdict = p.Token == SignalingToken.NoNeedToken && string.IsNullOrEmpty(options.Value.AppCertificate)
                     ? SignalingToken.Ok
@@ -70,13 +71,13 @@ public static class AgoraEndpoints
                 new LoginReply("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0))
             .Produces<LoginEnvelope>();
 
-        group.Method("logout", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
+        group.MapMethod("Agora", "logout", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
                 await CurrentAsync(http, sessions, ct) is { } session
                     ? Reply(await sessions.LogoutAsync(AgoraSessionAuthenticationHandler.SessionScheme, session, ct))
                     : AgoraEnvelope.Fail(AgoraErrorMap.NotLoggedIn, "Not logged in.", StatusCodes.Status401Unauthorized))
             .Agora("End the session; its callback stream gets onLogout(101)", (object?)null, (object?)null);
 
-        group.Method("getStatus", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
+        group.MapMethod("Agora", "getStatus", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
                 AgoraEnvelope.Ok(await CurrentAsync(http, sessions, ct) is null ? 0 : 2))
             .AllowAnonymous()
             .Agora("0 not logged in, 2 logged in (1, logging in, does not occur over REST)", (object?)null, 2);
@@ -84,7 +85,7 @@ public static class AgoraEndpoints
 
     private static void MapMessages(RouteGroupBuilder group)
     {
-        group.Method("messageInstantSend", async (AgoraParams p, ClaimsPrincipal user, UserService users, AgoraRateLimits limits, CancellationToken ct) =>
+        group.MapMethod("Agora", "messageInstantSend", async (AgoraParams p, ClaimsPrincipal user, UserService users, AgoraRateLimits limits, CancellationToken ct) =>
             {
                 var actor = user.ToActor();
                 return Missing(("peer", p.Peer), ("msg", p.Msg))
@@ -94,7 +95,7 @@ public static class AgoraEndpoints
             .Agora("Send a peer message (≤ 8196 bytes); the peer gets onMessageInstantReceive", new AgoraParams { Peer = "bob", Msg = "hello", MsgID = "m1" },
                 new Dictionary<string, object> { ["msgID"] = "m1" });
 
-        group.Method("messageChannelSend", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, AgoraRateLimits limits,
+        group.MapMethod("Agora", "messageChannelSend", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, AgoraRateLimits limits,
                 CancellationToken ct) =>
             {
                 if (Missing(("channelID", p.ChannelID), ("msg", p.Msg)) is { } missing)
@@ -114,37 +115,37 @@ public static class AgoraEndpoints
 
     private static void MapChannels(RouteGroupBuilder group)
     {
-        group.Method("channelJoin", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelJoin", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID)) ?? Reply(await agora.JoinAsync(user.ToActor(), p.ChannelID!, ct)))
             .Agora("Join a channel (leaving the one you are in); you get onChannelJoined, onChannelUserList and its attributes, the others onChannelUserJoined",
                 new AgoraParams { ChannelID = "room-1" }, (object?)null);
 
-        group.Method("channelLeave", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelLeave", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID)) ?? Reply(await agora.LeaveAsync(user.ToActor(), p.ChannelID!, ct)))
             .Agora("Leave the channel; you get onChannelLeaved, the others onChannelUserLeaved", new AgoraParams { ChannelID = "room-1" }, (object?)null);
 
-        group.Method("channelSetAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelSetAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("name", p.Name), ("value", p.Value)) is { } missing ? Task.FromResult(missing)
                     : OnChannelAsync(agora, p.ChannelID!, id => channels.SetAttributeAsync(user.ToActor(), id, p.Name!, p.Value!, ct), ct))
             .Agora("Set a channel attribute; members get onChannelAttrUpdated (update)", new AgoraParams { ChannelID = "room-1", Name = "topic", Value = "standup" },
                 (object?)null);
 
-        group.Method("channelDelAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelDelAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("name", p.Name)) is { } missing ? Task.FromResult(missing)
                     : OnChannelAsync(agora, p.ChannelID!, id => channels.DeleteAttributeAsync(user.ToActor(), id, p.Name!, ct), ct))
             .Agora("Delete a channel attribute; members get onChannelAttrUpdated (del)", new AgoraParams { ChannelID = "room-1", Name = "topic" }, (object?)null);
 
-        group.Method("channelClearAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelClearAttr", (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID)) is { } missing ? Task.FromResult(missing)
                     : OnChannelAsync(agora, p.ChannelID!, id => channels.ClearAttributesAsync(user.ToActor(), id, ct), ct))
             .Agora("Clear the channel's attributes; members get onChannelAttrUpdated (clear)", new AgoraParams { ChannelID = "room-1" }, (object?)null);
 
-        group.Method("channelQueryUserNum", async (AgoraParams p, AgoraChannels agora, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelQueryUserNum", async (AgoraParams p, AgoraChannels agora, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID)) ?? AgoraEnvelope.Ok(new Dictionary<string, object> { ["num"] = (await agora.FindAsync(p.ChannelID!, ct))?.Members.Count ?? 0 }))
             .Agora("How many users are in the channel (onChannelQueryUserNumResult)", new AgoraParams { ChannelID = "room-1" },
                 new Dictionary<string, object> { ["num"] = 2 });
 
-        group.Method("channelQueryUserIsIn", async (AgoraParams p, AgoraChannels agora, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelQueryUserIsIn", async (AgoraParams p, AgoraChannels agora, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("account", p.Account))
                 ?? AgoraEnvelope.Ok(new Dictionary<string, object> { ["isIn"] = (await agora.FindAsync(p.ChannelID!, ct))?.FindMember(p.Account!) is null ? 0 : 1 }))
             .Agora("Whether a user is in the channel (onChannelQueryUserIsIn)", new AgoraParams { ChannelID = "room-1", Account = "bob" },
@@ -153,7 +154,7 @@ public static class AgoraEndpoints
 
     private static void MapCalls(RouteGroupBuilder group)
     {
-        group.Method("channelInviteUser2", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelInviteUser2", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
             {
                 if (Missing(("channelID", p.ChannelID), ("peer", p.Peer)) is { } missing)
                 {
@@ -168,45 +169,45 @@ public static class AgoraEndpoints
             })
             .Agora("Call a peer; extra's _require_peer_online (1: fail at once if offline) and _timeout (0–30 s) act as in the SDK", ExampleCall, (object?)null);
 
-        group.Method("channelInviteAccept", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelInviteAccept", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.AcceptAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
             .Agora("Accept the call from peer; the caller gets onInviteAcceptedByPeer", ExampleCall with { Peer = "alice", Extra = "{}" }, (object?)null);
 
-        group.Method("channelInviteRefuse", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelInviteRefuse", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.RefuseAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
             .Agora("Refuse the call from peer; the caller gets onInviteRefusedByPeer", ExampleCall with { Peer = "alice", Extra = "{}" }, (object?)null);
 
-        group.Method("channelInviteEnd", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelInviteEnd", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.EndAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
             .Agora("End the call with peer: you get onInviteEndByMyself, the peer onInviteEndByPeer", ExampleCall with { Extra = null }, (object?)null);
 
-        group.Method("channelInviteDTMF", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethod("Agora", "channelInviteDTMF", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
                 Missing(("channelID", p.ChannelID), ("peer", p.Peer), ("dtmf", p.Dtmf)) ?? Reply(await calls.SendDtmfAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Dtmf!, ct)))
             .Agora("Send DTMF tones in a call; the peer gets onInviteMsg (msgType dtmf)", new AgoraParams { ChannelID = "room-1", Peer = "bob", Dtmf = "12#" }, (object?)null);
     }
 
     private static void MapUsers(RouteGroupBuilder group)
     {
-        group.Method("setAttr", async (AgoraParams p, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
+        group.MapMethod("Agora", "setAttr", async (AgoraParams p, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
                 Missing(("name", p.Name)) ?? Reply(await users.SetAttributeAsync(user.ToActor(), p.Name!, string.IsNullOrEmpty(p.Value) ? null : p.Value, ct)))
             .Agora("Set one of your attributes (an empty value deletes it)", new AgoraParams { Name = "mood", Value = "busy" }, (object?)null);
 
-        group.Method("getAttr", async (AgoraParams p, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
+        group.MapMethod("Agora", "getAttr", async (AgoraParams p, ClaimsPrincipal user, UserService users, CancellationToken ct) =>
                 Missing(("name", p.Name)) ?? await AttrAsync(users, user.ToActor().UserId, p.Name!, ct))
             .Agora("One of your attributes (onUserAttrResult)", new AgoraParams { Name = "mood" }, Attr("alice", "mood", "busy"));
 
-        group.Method("getAttrAll", async (ClaimsPrincipal user, UserService users, CancellationToken ct) => await AttrsAsync(users, user.ToActor().UserId, ct))
+        group.MapMethod("Agora", "getAttrAll", async (ClaimsPrincipal user, UserService users, CancellationToken ct) => await AttrsAsync(users, user.ToActor().UserId, ct))
             .Agora("All your attributes (onUserAttrAllResult: json)", (object?)null, Attrs("alice", "{\"mood\":\"busy\"}"));
 
-        group.Method("getUserAttr", async (AgoraParams p, UserService users, CancellationToken ct) =>
+        group.MapMethod("Agora", "getUserAttr", async (AgoraParams p, UserService users, CancellationToken ct) =>
                 Missing(("account", p.Account), ("name", p.Name)) ?? await AttrAsync(users, p.Account!, p.Name!, ct))
             .Agora("Another user's attribute", new AgoraParams { Account = "bob", Name = "mood" }, Attr("bob", "mood", "away"));
 
-        group.Method("getUserAttrAll", async (AgoraParams p, UserService users, CancellationToken ct) =>
+        group.MapMethod("Agora", "getUserAttrAll", async (AgoraParams p, UserService users, CancellationToken ct) =>
                 Missing(("account", p.Account)) ?? await AttrsAsync(users, p.Account!, ct))
             .Agora("All of another user's attributes", new AgoraParams { Account = "bob" }, Attrs("bob", "{\"mood\":\"away\"}"));
 
-        group.Method("queryUserStatus", async (AgoraParams p, UserService users, CancellationToken ct) =>
+        group.MapMethod("Agora", "queryUserStatus", async (AgoraParams p, UserService users, CancellationToken ct) =>
                 Missing(("account", p.Account))
                 ?? AgoraEnvelope.Ok(new Dictionary<string, object> { ["account"] = p.Account!, ["status"] = (await users.GetPresenceAsync(p.Account!, ct)).Online ? 1 : 0 }))
             .Agora("1 when the user is online (has a callback stream open), else 0", new AgoraParams { Account = "bob" },
@@ -275,16 +276,6 @@ public static class AgoraEndpoints
             ? AgoraEnvelope.Fail(AgoraErrorMap.WrongParam, $"'{name}' is required.", StatusCodes.Status400BadRequest)
             : null;
 
-    /// <summary>A method of the SDK at <c>POST /agora/{name}</c>; its operation id is the method's name.</summary>
-    private static RouteHandlerBuilder Method(this RouteGroupBuilder group, string name, Delegate handler) =>
-        group.MapPost($"/{name}", handler).WithName($"Agora{char.ToUpperInvariant(name[0])}{name[1..]}");
-
     private static RouteHandlerBuilder Agora<TRequest, TResult>(this RouteHandlerBuilder builder, string summary, TRequest? example, TResult? result) =>
-        builder
-            .WithSummary(summary)
-            .WithDescription(Errors)
-            .Produces<AgoraEnvelope<TResult>>()
-            .Produces<AgoraEnvelope<object>>(StatusCodes.Status400BadRequest)
-            .Produces<AgoraEnvelope<object>>(StatusCodes.Status401Unauthorized)
-            .WithExample(example, new AgoraEnvelope<TResult>(0, null, result));
+        builder.DescribeMethod<AgoraEnvelope<TResult>, AgoraEnvelope<object>>(summary, Errors, example, new AgoraEnvelope<TResult>(0, null, result));
 }

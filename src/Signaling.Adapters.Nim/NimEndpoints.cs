@@ -8,6 +8,7 @@ using Signaling.Core;
 using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Users;
+using Signaling.Http;
 using Signaling.Http.Identity;
 using Signaling.Http.OpenApi;
 using Signaling.Http.Streams;
@@ -51,28 +52,28 @@ public static class NimEndpoints
 
     private static void MapChannelMethods(RouteGroupBuilder group)
     {
-        group.Method("signalingCreate", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingCreate", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
                 Missing(("type", p.Type)) ?? Reply(await CreateAsync(channels, user.ToActor(), p, ct), c => NimChannel.From(c.ToView(), calls.Now)))
             .Nim("Create a channel (type 1 audio, 2 video, 3 custom); it lives 2 hours", ExampleChannel, ExampleInfo with { Members = [] });
 
-        group.Method("signalingDelay", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingDelay", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId)) ?? Reply(await channels.DelayAsync(user.ToActor(), p.ChannelId!, ct), c => NimChannel.From(c.ToView(), calls.Now)))
             .Nim("Extend a channel (and its members) to now + 2 hours", new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f" }, ExampleInfo);
 
-        group.Method("signalingClose", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingClose", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId)) ?? Reply(await channels.CloseAsync(user.ToActor(), p.ChannelId!, p.AttachExt, ct), _ => (object?)null))
             .Nim("Close a channel; its members get ROOM_CLOSE", new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f", OfflineEnabled = true }, (object?)null);
 
-        group.Method("signalingJoin", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingJoin", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId)) ?? await JoinAsync(channels, calls, user.ToActor(), p.ChannelId!, p.Uid, p.AttachExt, ct))
             .Nim("Join a channel; the others get ROOM_JOIN. A uid > 0 is kept, otherwise one is assigned",
                 new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f", Uid = 0, OfflineEnabled = true }, ExampleInfo);
 
-        group.Method("signalingLeave", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingLeave", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId)) ?? Reply(await channels.LeaveAsync(user.ToActor(), p.ChannelId!, p.AttachExt, ct), _ => (object?)null))
             .Nim("Leave a channel; the others get LEAVE", new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f", OfflineEnabled = true }, (object?)null);
 
-        group.Method("signalingCreateAndJoin", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingCreateAndJoin", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
             {
                 if (Missing(("type", p.Type)) is { } missing)
                 {
@@ -85,29 +86,29 @@ public static class NimEndpoints
             })
             .Nim("Create a channel and join it", ExampleChannel with { Uid = 0 }, ExampleInfo);
 
-        group.Method("signalingGetChannelInfo", async (ChannelParams p, ChannelService channels, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingGetChannelInfo", async (ChannelParams p, ChannelService channels, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelName", p.ChannelName)) ?? Reply(await channels.FindByNameAsync(p.ChannelName!, ct), c => NimChannel.From(c.ToView(), calls.Now)))
             .Nim("A live channel and its members, by name", new ChannelParams { ChannelName = "call-7f3a" }, ExampleInfo);
     }
 
     private static void MapCallMethods(RouteGroupBuilder group)
     {
-        group.Method("signalingInvite", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingInvite", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId), ("account", p.Account), ("requestId", p.RequestId))
                 ?? Invited(await calls.InviteAsync(user.ToActor(), p.ChannelId!, p.Account!, p.RequestId!, p.OfflineEnabled == true, p.AttachExt, p.Push?.ToCore(), ct), (object?)null))
             .Nim("Invite a user into a channel you are in; valid 90 s. 10201: offline (stored for signalingSync when offlineEnabled)", ExampleInvite, (object?)null);
 
-        group.Method("signalingCancel", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingCancel", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId), ("account", p.Account), ("requestId", p.RequestId))
                 ?? Reply(await calls.CancelAsync(user.ToActor(), p.ChannelId!, p.Account!, p.RequestId!, p.AttachExt, ct), _ => (object?)null))
             .Nim("Cancel your invitation (account = the invitee)", ExampleInvite with { OfflineEnabled = null }, (object?)null);
 
-        group.Method("signalingReject", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingReject", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId), ("account", p.Account), ("requestId", p.RequestId))
                 ?? Reply(await calls.RejectAsync(user.ToActor(), p.ChannelId!, p.Account!, p.RequestId!, p.AttachExt, ct), _ => (object?)null))
             .Nim("Reject an invitation (account = the inviter); your other devices get signalingMutilClientSyncNotify", ExampleInvite with { Account = "acc1" }, (object?)null);
 
-        group.Method("signalingAccept", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingAccept", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
             {
                 if (Missing(("channelId", p.ChannelId), ("account", p.Account), ("requestId", p.RequestId)) is { } missing)
                 {
@@ -129,7 +130,7 @@ public static class NimEndpoints
             .Nim("Accept an invitation (account = the inviter); with autoJoin, join the channel too and get it back",
                 ExampleInvite with { Account = "acc1", AutoJoin = true, Uid = 0 }, ExampleInfo);
 
-        group.Method("signalingJoinAndAccept", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingJoinAndAccept", async (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
             {
                 if (Missing(("channelId", p.ChannelId), ("account", p.Account), ("requestId", p.RequestId)) is { } missing)
                 {
@@ -151,17 +152,17 @@ public static class NimEndpoints
             })
             .Nim("Join the channel, then accept the invitation; callStatus is the accept's code", ExampleInvite with { Account = "acc1", Uid = 0 }, ExampleInfo with { CallStatus = 200 });
 
-        group.Method("signalingCall", (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingCall", (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
                 CallAsync(p, user.ToActor(), calls, channels, withStatus: false, ct))
             .Nim("Create a channel, join it and invite in one step; if the invite fails (other than 10201) the channel is closed",
                 ExampleInvite with { ChannelId = null, Type = 2, Uid = 0 }, ExampleInfo);
 
-        group.Method("signalingCallEx", (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingCallEx", (InviteParams p, ClaimsPrincipal user, NimCalls calls, ChannelService channels, CancellationToken ct) =>
                 CallAsync(p, user.ToActor(), calls, channels, withStatus: true, ct))
             .Nim("signalingCall with the push fields flattened (needPush, pushTitle, …); callStatus is the invite's code",
                 ExampleInvite with { ChannelId = null, Type = 2, Uid = 0, NeedPush = true, PushTitle = "Incoming call" }, ExampleInfo with { CallStatus = 200 });
 
-        group.Method("signalingControl", async (ControlParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingControl", async (ControlParams p, ClaimsPrincipal user, ChannelService channels, CancellationToken ct) =>
                 Missing(("channelId", p.ChannelId))
                 ?? Reply(await channels.SendMessageAsync(user.ToActor(), p.ChannelId!, p.AttachExt ?? "", p.Account, fromOutside: true, ct), _ => (object?)null))
             .Nim("Send a CONTROL command to one member, or to everyone with an empty account; delivered online only",
@@ -170,7 +171,7 @@ public static class NimEndpoints
 
     private static void MapSyncMethods(RouteGroupBuilder group)
     {
-        group.Method("signalingSync", async (ClaimsPrincipal user, OfflineInbox inbox, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingSync", async (ClaimsPrincipal user, OfflineInbox inbox, CancellationToken ct) =>
             {
                 var items = await inbox.SyncAsync(user.ToActor(), ct);
                 var list = items.Select(i => NimEventRenderer.ToNotify(i.Event) is { } n ? n with { ChannelInValid = !i.Valid } : null).OfType<NimNotify>().ToList();
@@ -179,7 +180,7 @@ public static class NimEndpoints
             .Nim("Ask for what you missed offline: this device's stream gets signalingUnreadMessageSyncNotify (the list is also returned)",
                 (object?)null, new List<NimNotify>());
 
-        group.Method("signalingMarkMsgRead", async (MarkReadParams p, ClaimsPrincipal user, OfflineInbox inbox, CancellationToken ct) =>
+        group.MapMethod("Nim", "signalingMarkMsgRead", async (MarkReadParams p, ClaimsPrincipal user, OfflineInbox inbox, CancellationToken ct) =>
             {
                 if (p.Ids() is not { } ids)
                 {
@@ -279,16 +280,6 @@ public static class NimEndpoints
             ? NimEnvelope.Fail(NimErrorMap.BadParameter, $"'{name}' is required.", StatusCodes.Status400BadRequest)
             : null;
 
-    /// <summary>A method of the web SDK at <c>POST /nim/{name}</c>; its operation id is the method's name.</summary>
-    private static RouteHandlerBuilder Method(this RouteGroupBuilder group, string name, Delegate handler) =>
-        group.MapPost($"/{name}", handler).WithName($"Nim{char.ToUpperInvariant(name[0])}{name[1..]}");
-
     private static RouteHandlerBuilder Nim<TRequest, TData>(this RouteHandlerBuilder builder, string summary, TRequest? example, TData? data) =>
-        builder
-            .WithSummary(summary)
-            .WithDescription(Errors)
-            .Produces<NimEnvelope<TData>>()
-            .Produces<NimEnvelope<object>>(StatusCodes.Status400BadRequest)
-            .Produces<NimEnvelope<object>>(StatusCodes.Status401Unauthorized)
-            .WithExample(example, new NimEnvelope<TData>(NimEnvelope.Ok, null, data));
+        builder.DescribeMethod<NimEnvelope<TData>, NimEnvelope<object>>(summary, Errors, example, new NimEnvelope<TData>(NimEnvelope.Ok, null, data));
 }
