@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need on a fresh machine (Debian): chromium for the Swagger UI page test.
+# Runs every test. Installs what the tests need on a fresh machine (Debian): chromium for the Swagger UI page test,
+# redis-server for the Redis provider's suites and the multi-node tests (they start their own servers).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# The package starts a system redis-server on 6379; the tests use their own on free ports and do not need it.
 
 dotnet build Signaling.Gateway.sln -c Release -warnaserror --nologo -v quiet
 set +e

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Redis;
+
+/// <summary>
+/// The node's one multiplexed Redis connection. It is made lazily and keeps reconnecting by itself, so the gateway
+/// starts while Redis is down and recovers without a restart when Redis returns. Failures surface as
+/// <see cref="StoreUnavailableException"/>, which the HTTP edge answers with 503.
+/// </summary>
+public sealed class RedisConnection(IOptions<RedisStorageOptions> options) : IAsyncDisposable
+{
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() =>
+    {
+        var configuration = ConfigurationOptions.Parse(options.Value.Configuration);
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
+        configuration.AsyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
+        configuration.SyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
+        configuration.ReconnectRetryPolicy = new LinearRetry(500);
+        return ConnectionMultiplexer.Connect(configuration);
+    });
+
+    public RedisStorageOptions Options { get; } = options.Value;
+
+    public RedisKeys Keys { get; } = new(options.Value.KeyPrefix);
+
+    public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    public IDatabase Database => Multiplexer.GetDatabase();
+
+    /// <summary>Runs one Redis operation; an outage becomes <see cref="StoreUnavailableException"/>.</summary>
+    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation)
+    {
+        try
+        {
+            return await operation(Database);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+            throw new StoreUnavailableException("Redis is unreachable.", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_multiplexer.IsValueCreated)
+        {
+            await _multiplexer.Value.DisposeAsync();
+        }
+    }
+}

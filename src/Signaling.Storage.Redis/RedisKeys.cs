@@ -1,0 +1,33 @@
+namespace Signaling.Storage.Redis;
+
+/// <summary>Every key the provider uses, under one prefix.</summary>
+public sealed class RedisKeys(string prefix)
+{
+    public string Aggregate(string kind, string id) => $"{prefix}agg:{kind}:{id}";
+
+    public string Lookup(string key) => $"{prefix}idx:{key}";
+
+    /// <summary>A user's event log: a Stream whose entry ids are <c>{sequence}-0</c>.</summary>
+    public string Log(string userId) => $"{prefix}log:{userId}";
+
+    /// <summary>A user's last sequence number; a counter, so purged sequences are never reused.</summary>
+    public string Sequence(string userId) => $"{prefix}seq:{userId}";
+
+    /// <summary>When each event may go: a sorted set of <c>user␊sequence</c> by expiry (ms).</summary>
+    public string Expiry => $"{prefix}expiry";
+
+    /// <summary>The non-durable events of an invitation or channel, so its end can shorten their lives.</summary>
+    public string Scope(string scope) => $"{prefix}scope:{scope}";
+
+    /// <summary>Due timeouts: invitation ids by due time (ms); a claim moves one forward by its lease.</summary>
+    public string Timeouts => $"{prefix}timeouts";
+
+    /// <summary>A user's live connections by expiry (ms).</summary>
+    public string Presence(string userId) => $"{prefix}presence:{userId}";
+
+    /// <summary>Which user a connection belongs to.</summary>
+    public string Connection(string connectionId) => $"{prefix}conn:{connectionId}";
+
+    /// <summary>The pub/sub channel nodes wake each other's readers on.</summary>
+    public string WakeChannel => $"{prefix}wake";
+}

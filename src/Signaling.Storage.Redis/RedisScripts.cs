@@ -1,0 +1,92 @@
+namespace Signaling.Storage.Redis;
+
+/// <summary>
+/// The Lua scripts that make each port's multi-key steps atomic on the Redis server (one round trip each).
+/// Key names are built in the scripts from the prefix, so they address a single Redis (not Redis Cluster).
+/// StackExchange.Redis sends each by its SHA1 (EVALSHA) once the server has it.
+/// </summary>
+internal static class RedisScripts
+{
+    /// <summary>
+    /// A whole commit: check every aggregate version and lookup key, then write aggregates and keys, append events
+    /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the recipients to wake.
+    /// ARGV[1] = prefix, ARGV[2] = max events per user, ARGV[3] = the plan as JSON. Returns {0} on conflict, else {1, seq…}.
+    /// </summary>
+    public const string Commit =
+        """
+        local p = ARGV[1]
+        local maxlen = tonumber(ARGV[2])
+        local plan = cjson.decode(ARGV[3])
+        for _, a in ipairs(plan.aggs) do
+          local v = redis.call('HGET', p .. 'agg:' .. a.k, 'v')
+          if (tonumber(v) or 0) ~= a.e then return {0} end
+        end
+        for _, i in ipairs(plan.idx) do
+          local v = redis.call('GET', p .. 'idx:' .. i.k)
+          if (v or '') ~= (i.e or '') then return {0} end
+        end
+        for _, a in ipairs(plan.aggs) do
+          redis.call('HSET', p .. 'agg:' .. a.k, 'v', a.e + 1, 'b', a.b)
+        end
+        for _, i in ipairs(plan.idx) do
+          if i.v then redis.call('SET', p .. 'idx:' .. i.k, i.v) else redis.call('DEL', p .. 'idx:' .. i.k) end
+        end
+        local result = {1}
+        local woken = {}
+        local time = redis.call('TIME')
+        local nowms = tonumber(time[1]) * 1000
+        for _, e in ipairs(plan.events) do
+          local seq = redis.call('INCR', p .. 'seq:' .. e.u)
+          redis.call('XADD', p .. 'log:' .. e.u, 'MAXLEN', '~', maxlen, seq .. '-0', 'b', e.b, 'x', e.x, 'd', e.d)
+          local member = e.u .. '\n' .. seq
+          redis.call('ZADD', p .. 'expiry', e.x, member)
+          if e.d == 0 and e.s then
+            local scope = p .. 'scope:' .. e.s
+            redis.call('SADD', scope, member)
+            -- A safety bound only (a scope that never ends goes a day after its last event could): event times may be any clock's.
+            local bound = math.max(tonumber(e.x), nowms) + 86400000
+            if redis.call('PEXPIRETIME', scope) < bound then redis.call('PEXPIREAT', scope, bound) end
+          end
+          table.insert(result, seq)
+          woken[e.u] = true
+        end
+        for _, t in ipairs(plan.sched) do redis.call('ZADD', p .. 'timeouts', t.at, t.id) end
+        for _, id in ipairs(plan.cancel) do redis.call('ZREM', p .. 'timeouts', id) end
+        for _, s in ipairs(plan.scopes) do
+          local scope = p .. 'scope:' .. s.s
+          for _, member in ipairs(redis.call('SMEMBERS', scope)) do
+            redis.call('ZADD', p .. 'expiry', 'LT', s.at, member)
+          end
+          redis.call('DEL', scope)
+        end
+        local users = {}
+        for u, _ in pairs(woken) do table.insert(users, u) end
+        if #users > 0 then redis.call('PUBLISH', p .. 'wake', table.concat(users, '\n')) end
+        return result
+        """;
+
+    /// <summary>Drops events whose time has come: ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = batch size. Returns how many went.</summary>
+    public const string Purge =
+        """
+        local p = ARGV[1]
+        local due = redis.call('ZRANGE', p .. 'expiry', '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[3]))
+        for _, member in ipairs(due) do
+          local nl = string.find(member, '\n', 1, true)
+          redis.call('XDEL', p .. 'log:' .. string.sub(member, 1, nl - 1), string.sub(member, nl + 1) .. '-0')
+          redis.call('ZREM', p .. 'expiry', member)
+        end
+        return #due
+        """;
+
+    /// <summary>
+    /// Leases due timeouts: each due one is moved forward by the lease, so no other claimer gets it until the lease
+    /// ends. ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = lease end (ms), ARGV[4] = max. Returns {id, due, id, due, …}.
+    /// </summary>
+    public const string Claim =
+        """
+        local key = ARGV[1] .. 'timeouts'
+        local due = redis.call('ZRANGE', key, '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[4]), 'WITHSCORES')
+        for i = 1, #due, 2 do redis.call('ZADD', key, ARGV[3], due[i]) end
+        return due
+        """;
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using Signaling.Core.Ports;
+using Signaling.Storage.Specification;
+
+namespace Signaling.Storage.Redis.Tests;
+
+/// <summary>What the provider does when Redis goes away and comes back: a clear, quick failure, then recovery.</summary>
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task Outage_FailsFastAsStoreUnavailable_ThenRecoversWithoutANewConnection()
+    {
+        await using var server = new RedisServer();
+        await server.StartAsync();
+        await using var connection = new RedisConnection(Options.Create(new RedisStorageOptions
+        {
+            Configuration = server.Configuration, CommandTimeout = TimeSpan.FromSeconds(1),
+        }));
+        var store = new RedisSignalingStore(connection, new EventWakeups());
+        Assert.True(await store.PingAsync());
+
+        server.Stop();
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.FindAsync("anything"));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "an outage must not hang callers");
+
+        await using var restarted = new RedisServer(server.Port);
+        await restarted.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                Assert.True(await store.PingAsync());
+                break;
+            }
+            catch (StoreUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
