@@ -1,4 +1,5 @@
 using Signaling.Core;
+using Signaling.Storage.Redis;
 using Signaling.Storage.Sqlite;
 
 namespace Signaling.Gateway;
@@ -12,7 +13,8 @@ internal static class StorageRegistration
         return provider.ToUpperInvariant() switch
         {
             "SQLITE" => builder.AddSqliteStorage(),
-            _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use 'Sqlite'."),
+            "REDIS" => builder.AddRedisStorage(),
+            _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use 'Sqlite' or 'Redis'."),
         };
     }
 }

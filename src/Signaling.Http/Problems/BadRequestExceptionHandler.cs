@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Signaling.Core.Errors;
+using Signaling.Core.Ports;
 using Signaling.Http.Validation;
 
 namespace Signaling.Http.Problems;
@@ -23,6 +24,12 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
             _ => null,
         };
         var problem = refusal is null ? null : Refuse(httpContext, refusal);
+        if (exception is StoreUnavailableException)
+        {
+            // Nothing was changed; the client may retry once the store is back.
+            httpContext.Response.Headers.RetryAfter = "1";
+            problem = Problems.From(new SignalingError(SignalingErrorCode.Unavailable, "The gateway's store is unavailable right now; nothing was changed. Try again shortly."));
+        }
 
         if (problem is null)
         {

@@ -88,9 +88,13 @@ public sealed class EventStreamHandler(
         {
             // The socket broke; the client resumes with its last id.
         }
+        catch (StoreUnavailableException) when (context.Response.HasStarted)
+        {
+            // The store went away mid-stream: the connection ends, and the client resumes with its last id once it is back.
+        }
         finally
         {
-            await presence.DisconnectAsync(connectionId, CancellationToken.None);
+            await ForgetConnectionAsync(connectionId);
         }
     }
 
@@ -145,6 +149,18 @@ public sealed class EventStreamHandler(
                 await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
                 nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
             }
+        }
+    }
+
+    /// <summary>Best effort: when the store is down the entry is not refreshed and expires by itself.</summary>
+    private async Task ForgetConnectionAsync(string connectionId)
+    {
+        try
+        {
+            await presence.DisconnectAsync(connectionId, CancellationToken.None);
+        }
+        catch (StoreUnavailableException)
+        {
         }
     }
 
