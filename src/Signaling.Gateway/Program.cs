@@ -41,6 +41,9 @@ foreach (var surface in surfaces)
     builder.Services.AddOpenApi(surface.Name, options => options.ConfigureSurfaceDocument(surface));
 }
 
+// Configure the passthrough to a legacy upstream (the ReverseProxy section)
+builder.Services.AddLegacyPassthrough(builder.Configuration);
+
 // Configure limits
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
@@ -92,6 +95,7 @@ foreach (var surface in surfaces)
 }
 
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapLegacyPassthrough();
 
 if (!app.Environment.IsDevelopment() && app.Configuration["Auth:SigningKey"]?.StartsWith("development-only", StringComparison.Ordinal) == true)
 {
