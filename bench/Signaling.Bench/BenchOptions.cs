@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Signaling.Bench;
 
-/// <summary>Command-line settings: <c>--rate 1000 --duration 10 --pairs 200 --transport ws --idle 1000 [--url http://127.0.0.1:5080]</c>.</summary>
+/// <summary>
+/// Command-line settings: <c>--rate 1000 --duration 10 --pairs 200 --transport ws --idle 1000 [--url http://127.0.0.1:5080]
+/// [--nodes 2 [--redis host:port]] [--passthrough]</c>.
+/// </summary>
 internal sealed record BenchOptions
 {
     public Uri? Url { get; init; }
@@ -20,6 +23,15 @@ internal sealed record BenchOptions
     public string Transport { get; init; } = "ws";
 
     public int IdleConnections { get; init; } = 1000;
+
+    /// <summary>2: two gateway nodes on one Redis, callers on the first and callees on the second.</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>The Redis the nodes share; without it the bench starts its own redis-server.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Also measure the YARP passthrough: the baseline endpoint called through the gateway.</summary>
+    public bool Passthrough { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -41,6 +53,9 @@ internal sealed record BenchOptions
             Pairs = Int("--pairs", defaults.Pairs),
             Transport = Value("--transport") ?? defaults.Transport,
             IdleConnections = Int("--idle", defaults.IdleConnections),
+            Nodes = Int("--nodes", defaults.Nodes),
+            Redis = Value("--redis"),
+            Passthrough = args.Contains("--passthrough"),
         };
     }
 }

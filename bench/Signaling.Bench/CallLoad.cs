@@ -12,14 +12,15 @@ namespace Signaling.Bench;
 /// <summary>
 /// Pairs of users with live streams run invite → notified → accept → caller notified → hang-up → callee notified
 /// cycles at an open-loop rate. Every notification is awaited by the client request id it carries, so a missing
-/// one is counted as lost rather than hidden.
+/// one is counted as lost rather than hidden. With two nodes, callers use the first and callees the last, so every
+/// notification crosses nodes.
 /// </summary>
-internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, TokenIssuer issuer) : IAsyncDisposable
+internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderTest> nodes, TokenIssuer issuer) : IAsyncDisposable
 {
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiters = new();
     private readonly ConcurrentDictionary<string, string> _tokens = new();
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = gateway.Url };
+    private readonly HttpClient[] _http = nodes.Select(n => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = n.Url }).ToArray();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _readers = [];
     private readonly List<IDisposable> _connections = [];
@@ -62,7 +63,7 @@ internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, T
         {
             var socket = new ClientWebSocket();
             socket.Options.SetRequestHeader("Authorization", $"Bearer {issuer.Issue($"idle{i}-{Guid.NewGuid():N}")}");
-            await socket.ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/v1/events"), _stop.Token);
+            await socket.ConnectAsync(new Uri($"ws://{nodes[0].Url.Authority}/v1/events"), _stop.Token);
             _connections.Add(socket);
         }
     }
@@ -76,7 +77,41 @@ internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, T
         }
 
         await Task.WhenAll(_readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
-        _http.Dispose();
+        foreach (var http in _http)
+        {
+            http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Redis round trips per invite: <paramref name="invites"/> invites one at a time, each counted from the request to
+    /// the callee's notification (the stream reads included), minus what the nodes do meanwhile when idle (timeout polling,
+    /// heartbeats). Each call is then cancelled, uncounted.
+    /// </summary>
+    public async Task<double> RoundTripsPerInviteAsync(RedisMonitor monitor, int invites)
+    {
+        var idleFrom = monitor.Count;
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var idlePerSecond = (monitor.Count - idleFrom) / idle.Elapsed.TotalSeconds;
+
+        double counted = 0;
+        for (var i = 0; i < invites; i++)
+        {
+            var (caller, callee, _) = _pairs[i % _pairs.Length];
+            var requestId = Guid.NewGuid().ToString("N");
+            var received = Wait("invitationReceived", requestId, callee);
+            var from = monitor.Count;
+            var clock = Stopwatch.StartNew();
+            using var invite = await SendAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
+            await ArrivalAsync(received);
+            await Task.Delay(20); // MONITOR lines trail the commands a little.
+            counted += monitor.Count - from - idlePerSecond * clock.Elapsed.TotalSeconds;
+            var id = (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            using var cancel = await SendAsync(caller, $"/v1/invitations/{id}/cancel", null);
+        }
+
+        return counted / invites;
     }
 
     private async Task CycleAsync(bool measure)
@@ -155,8 +190,11 @@ internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, T
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(user));
-        return _http.SendAsync(request);
+        return _http[NodeOf(user)].SendAsync(request);
     }
+
+    /// <summary>Callers on the first node, callees on the last.</summary>
+    private int NodeOf(string user) => user.StartsWith("callee", StringComparison.Ordinal) ? nodes.Count - 1 : 0;
 
     // Minted once per user: the bench shares the machine with the gateway and must not spend its CPU on HMACs.
     private string TokenOf(string user) => _tokens.GetOrAdd(user, u => issuer.Issue(u));
@@ -169,7 +207,7 @@ internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, T
             var request = new HttpRequestMessage(HttpMethod.Get, "/v1/events");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.ParseAdd("text/event-stream");
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+            var response = await _http[NodeOf(user)].SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
             _connections.Add(response);
             _readers.Add(ReadSseAsync(await response.Content.ReadAsStreamAsync(_stop.Token)));
         }
@@ -177,7 +215,7 @@ internal sealed class CallLoad(BenchOptions options, GatewayUnderTest gateway, T
         {
             var socket = new ClientWebSocket();
             socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-            await socket.ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/v1/events"), _stop.Token);
+            await socket.ConnectAsync(new Uri($"ws://{nodes[NodeOf(user)].Url.Authority}/v1/events"), _stop.Token);
             _connections.Add(socket);
             _readers.Add(ReadWebSocketAsync(socket));
         }

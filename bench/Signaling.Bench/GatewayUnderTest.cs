@@ -14,7 +14,9 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
 
     public int? ProcessId => _process?.Id;
 
-    public static async Task<GatewayUnderTest> StartAsync(BenchOptions options)
+    /// <param name="options">The bench settings (a gateway at --url is used as it is).</param>
+    /// <param name="settings">Extra configuration for the started gateway (<c>Section__Key</c> environment variables).</param>
+    public static async Task<GatewayUnderTest> StartAsync(BenchOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (options.Url is not null)
         {
@@ -40,6 +42,11 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         info.Environment["Auth__SigningKey"] = options.SigningKey;
         info.Environment["Storage__Sqlite__Path"] = Path.Combine(folder, "bench.db");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var gateway = new GatewayUnderTest { Url = new Uri($"http://127.0.0.1:{port}"), _process = Process.Start(info)! };
         gateway._process.OutputDataReceived += (_, _) => { };
         gateway._process.BeginOutputReadLine();

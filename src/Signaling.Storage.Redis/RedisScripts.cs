@@ -10,7 +10,8 @@ internal static class RedisScripts
     /// <summary>
     /// A whole commit: check every aggregate version and lookup key, then write aggregates and keys, append events
     /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the recipients to wake.
-    /// ARGV[1] = prefix, ARGV[2] = max events per user, ARGV[3] = the plan as JSON. Returns {0} on conflict, else {1, seq…}.
+    /// ARGV[1] = prefix, ARGV[2] = max events per user, ARGV[3] = the plan as JSON, ARGV[4] = this node's id (first line of
+    /// the wake message, so a node skips its own). Returns {0} on conflict, else {1, seq…}.
     /// </summary>
     public const string Commit =
         """
@@ -61,7 +62,7 @@ internal static class RedisScripts
         end
         local users = {}
         for u, _ in pairs(woken) do table.insert(users, u) end
-        if #users > 0 then redis.call('PUBLISH', p .. 'wake', table.concat(users, '\n')) end
+        if #users > 0 then redis.call('PUBLISH', p .. 'wake', ARGV[4] .. '\n' .. table.concat(users, '\n')) end
         return result
         """;
 

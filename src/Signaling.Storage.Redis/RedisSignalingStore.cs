@@ -33,10 +33,16 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
     public async Task<string?> FindAsync(string key, CancellationToken cancellationToken = default) =>
         await redis.RunAsync(async db => (string?)await db.StringGetAsync(_keys.Lookup(key)));
 
+    public async Task<IReadOnlyList<string?>> FindManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        var values = await redis.RunAsync(db => db.StringGetAsync(keys.Select(k => (RedisKey)_keys.Lookup(k)).ToArray()));
+        return values.Select(v => (string?)v).ToList();
+    }
+
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
     {
         var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Commit, null,
-            [redis.Options.KeyPrefix, redis.Options.MaxEventsPerUser, Plan(commit)])))!;
+            [redis.Options.KeyPrefix, redis.Options.MaxEventsPerUser, Plan(commit), redis.NodeId])))!;
         if ((int)result[0] == 0)
         {
             return CommitResult.Conflicted;

@@ -16,7 +16,14 @@ public sealed class RedisWakeSubscriber(RedisConnection redis, EventWakeups wake
         try
         {
             var channel = await redis.Multiplexer.GetSubscriber().SubscribeAsync(RedisChannel.Literal(redis.Keys.WakeChannel));
-            channel.OnMessage(message => wakeups.Wake(((string)message.Message!).Split('\n')));
+            channel.OnMessage(message =>
+            {
+                var lines = ((string)message.Message!).Split('\n');
+                if (lines[0] != redis.NodeId)
+                {
+                    wakeups.Wake(lines.Skip(1));
+                }
+            });
         }
         catch (RedisConnectionException ex)
         {

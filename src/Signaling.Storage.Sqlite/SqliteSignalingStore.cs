@@ -39,6 +39,18 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         return value;
     }
 
+    /// <summary>One lookup after another: they are cache hits or local reads, so batching would buy nothing.</summary>
+    public async Task<IReadOnlyList<string?>> FindManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        var values = new string?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            values[i] = await FindAsync(keys[i], cancellationToken);
+        }
+
+        return values;
+    }
+
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
     {
         var written = new List<(string Key, object Value)>();

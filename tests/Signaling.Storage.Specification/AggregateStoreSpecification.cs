@@ -95,6 +95,17 @@ public abstract class AggregateStoreSpecification : StorageSpecification
     }
 
     [Fact]
+    public async Task FindMany_AnswersEachKeyInOrder()
+    {
+        var commit = new Commit();
+        commit.Index.Add(new IndexWrite("k1", null, "a"));
+        commit.Index.Add(new IndexWrite("k3", null, "c"));
+        await Storage.Store.CommitAsync(commit);
+
+        Assert.Equal(["c", null, "a"], await Storage.Store.FindManyAsync(["k3", "k2", "k1"]));
+    }
+
+    [Fact]
     public async Task Get_UnknownIds_ReturnNull()
     {
         Assert.Null(await Storage.Store.GetInvitationAsync("nope"));

@@ -21,22 +21,24 @@ public sealed class InvitationService(
 
         var result = await CommandRunner.RunAsync(store, async () =>
         {
+            var invitees = request.Invitees.Distinct(StringComparer.Ordinal).ToList();
             var requestKey = string.IsNullOrEmpty(request.RequestId)
                 ? null
-                : InvitationKeys.Request(inviter.UserId, request.RequestId, NullIfEmpty(request.RoomId), request.Invitees.Distinct(StringComparer.Ordinal));
+                : InvitationKeys.Request(inviter.UserId, request.RequestId, NullIfEmpty(request.RoomId), invitees);
+            var keys = await InviteKeysAsync(requestKey, request, invitees, cancellationToken);
+
             // A retry returns the invitation while it lives; once it has ended, the same key starts a new one.
-            var knownId = requestKey is null ? null : await store.FindAsync(requestKey, cancellationToken);
+            var knownId = requestKey is null ? null : keys[requestKey];
             if (knownId is not null && await store.GetInvitationAsync(knownId, cancellationToken) is { Status: not InvitationStatus.Ended } known)
             {
                 return new Decision<InviteResult>(new InviteResult(known, known.Busy, Replayed: true), null);
             }
 
             var now = clock.GetUtcNow();
-            var invitees = request.Invitees.Distinct(StringComparer.Ordinal).ToList();
             var busy = new List<string>();
             foreach (var userId in invitees)
             {
-                if (!request.RingWhenBusy && await IsInCallAsync(userId, cancellationToken))
+                if (!request.RingWhenBusy && await IsInCallAsync(userId, keys[InvitationKeys.CurrentCall(userId)], cancellationToken))
                 {
                     busy.Add(userId);
                 }
@@ -79,10 +81,12 @@ public sealed class InvitationService(
                 commit.Index.Add(new IndexWrite(requestKey, knownId, invitation.Id));
             }
 
-            await PointAsync(InvitationKeys.Room(invitation.RoomId), invitation.Id, commit, cancellationToken);
+            // A room the server just made has no key yet; a given room or group may point at an earlier call.
+            var roomKey = InvitationKeys.Room(invitation.RoomId);
+            commit.Index.Add(new IndexWrite(roomKey, keys.GetValueOrDefault(roomKey), invitation.Id));
             if (invitation.GroupId is { } group)
             {
-                await PointAsync(InvitationKeys.GroupCall(group), invitation.Id, commit, cancellationToken);
+                commit.Index.Add(new IndexWrite(InvitationKeys.GroupCall(group), keys[InvitationKeys.GroupCall(group)], invitation.Id));
             }
 
             var needsPresence = invitation.OnlineUserOnly || request.RequireOnline || request.ReportDelivery;
@@ -319,9 +323,37 @@ public sealed class InvitationService(
             ? channel.ToView() with { Members = [], Attributes = new Dictionary<string, string>() }
             : null;
 
-    private async Task<bool> IsInCallAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Every lookup key an invite reads, fetched together: one round trip for a network store.</summary>
+    private async Task<Dictionary<string, string?>> InviteKeysAsync(
+        string? requestKey, InviteRequest request, IReadOnlyList<string> invitees, CancellationToken cancellationToken)
     {
-        var callId = await store.FindAsync(InvitationKeys.CurrentCall(userId), cancellationToken);
+        var keys = new List<string>();
+        if (requestKey is not null)
+        {
+            keys.Add(requestKey);
+        }
+
+        if (NullIfEmpty(request.RoomId) is { } room)
+        {
+            keys.Add(InvitationKeys.Room(room));
+        }
+
+        if (NullIfEmpty(request.GroupId) is { } group)
+        {
+            keys.Add(InvitationKeys.GroupCall(group));
+        }
+
+        if (!request.RingWhenBusy)
+        {
+            keys.AddRange(invitees.Select(InvitationKeys.CurrentCall));
+        }
+
+        var values = keys.Count == 0 ? [] : await store.FindManyAsync(keys, cancellationToken);
+        return keys.Zip(values).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    private async Task<bool> IsInCallAsync(string userId, string? callId, CancellationToken cancellationToken)
+    {
         if (callId is null)
         {
             return false;

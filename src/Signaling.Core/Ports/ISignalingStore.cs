@@ -21,6 +21,9 @@ public interface ISignalingStore
     /// <summary>The aggregate id a lookup key points to, or null.</summary>
     Task<string?> FindAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>What each of <paramref name="keys"/> points to (null where nothing), in order: one round trip for a network store.</summary>
+    Task<IReadOnlyList<string?>> FindManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
     Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default);
 
     /// <summary>True when the store answers; used by readiness checks.</summary>

@@ -133,7 +133,12 @@ public sealed class EventStreamHandler(
                 }
 
                 await sink.FlushAsync(deadline.Token);
-                continue;
+                if (batch.Count == _options.BatchSize)
+                {
+                    continue; // More may be waiting.
+                }
+
+                // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
             }
 
             var wait = nextHeartbeat - clock.GetUtcNow();
