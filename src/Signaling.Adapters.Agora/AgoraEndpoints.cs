@@ -224,7 +224,7 @@ public static class AgoraEndpoints
                     return;
                 }
 
-                EventFrame[] greeting = [new("onLoginSuccess", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new AgoraCallback { Uid = 0, Fd = 0 }, AgoraJson.Default.AgoraCallback))];
+                EventFrame[] greeting = [new("onLoginSuccess", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new AgoraCallback { Uid = 0, Fd = 0 }, AgoraJson.Frames.AgoraCallback))];
                 await streams.StreamAsync(context, user.ToActor(), after, renderer, after is null ? greeting : null, ownActions: true);
             })
             .WithName("AgoraEvents")
@@ -254,7 +254,7 @@ public static class AgoraEndpoints
 
     private static async Task<IResult> AttrsAsync(UserService users, string account, CancellationToken ct) =>
         AgoraEnvelope.Ok(Attrs(account, System.Text.Json.JsonSerializer.Serialize(
-            (await users.GetAttributesAsync(account, ct)).ToDictionary(), AgoraJson.Default.DictionaryStringString)));
+            (await users.GetAttributesAsync(account, ct)).ToDictionary(), AgoraJson.Frames.DictionaryStringString)));
 
     private static Dictionary<string, object> Attr(string account, string name, string value) =>
         new() { ["account"] = account, ["name"] = name, ["value"] = value };

@@ -83,5 +83,5 @@ public sealed class AgoraEventRenderer : IEventRenderer
     private static AgoraCallback Payload(SignalingEvent e, string account, string? extra) =>
         new() { ChannelID = e.Invitation!.RoomId, Account = account, Uid = 0, Extra = extra };
 
-    private static EventFrame Frame(string name, AgoraCallback callback) => new(name, JsonSerializer.SerializeToUtf8Bytes(callback, AgoraJson.Default.AgoraCallback));
+    private static EventFrame Frame(string name, AgoraCallback callback) => new(name, JsonSerializer.SerializeToUtf8Bytes(callback, AgoraJson.Frames.AgoraCallback));
 }

@@ -32,6 +32,9 @@ public sealed partial class AgoraJson : JsonSerializerContext
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The same contract with <see cref="Wire"/>'s settings, for event frames: JSON inside strings (custom data) stays readable.</summary>
+    public static AgoraJson Frames { get; } = new(new JsonSerializerOptions(Wire) { TypeInfoResolver = null });
 }
 
 /// <summary>login's answer: the session to send as <c>X-Agora-Session</c>, and uid 0.</summary>

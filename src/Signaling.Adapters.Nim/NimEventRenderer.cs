@@ -29,7 +29,7 @@ public sealed class NimEventRenderer : IEventRenderer
         if (e.Kind == EventKind.OfflineSync)
         {
             var items = (e.Items ?? []).Select(i => ToNotify(i.Event) is { } n ? n with { ChannelInValid = !i.Valid } : null).OfType<NimNotify>().ToList();
-            return [new EventFrame(UnreadSync, JsonSerializer.SerializeToUtf8Bytes(items, NimJson.Default.ListNimNotify))];
+            return [new EventFrame(UnreadSync, JsonSerializer.SerializeToUtf8Bytes(items, NimJson.Frames.ListNimNotify))];
         }
 
         if (ToNotify(e) is not { } notify)
@@ -38,13 +38,13 @@ public sealed class NimEventRenderer : IEventRenderer
         }
 
         var name = e.Kind == EventKind.AnsweredElsewhere ? MultiClientSync : Notify;
-        return [new EventFrame(name, JsonSerializer.SerializeToUtf8Bytes(notify, NimJson.Default.NimNotify))];
+        return [new EventFrame(name, JsonSerializer.SerializeToUtf8Bytes(notify, NimJson.Frames.NimNotify))];
     }
 
     /// <summary>What a client is told on connect: the channels it has not left, and each one's members.</summary>
     public IReadOnlyList<EventFrame> Greeting(List<NimChannel> channels) =>
-        channels.Select(c => new EventFrame(MembersSync, JsonSerializer.SerializeToUtf8Bytes(c, NimJson.Default.NimChannel)))
-            .Prepend(new EventFrame(ChannelsSync, JsonSerializer.SerializeToUtf8Bytes(channels, NimJson.Default.ListNimChannel)))
+        channels.Select(c => new EventFrame(MembersSync, JsonSerializer.SerializeToUtf8Bytes(c, NimJson.Frames.NimChannel)))
+            .Prepend(new EventFrame(ChannelsSync, JsonSerializer.SerializeToUtf8Bytes(channels, NimJson.Frames.ListNimChannel)))
             .ToList();
 
     public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);

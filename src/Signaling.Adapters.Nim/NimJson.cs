@@ -32,4 +32,7 @@ public sealed partial class NimJson : JsonSerializerContext
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The same contract with <see cref="Wire"/>'s settings, for event frames: JSON inside strings (custom data) stays readable.</summary>
+    public static NimJson Frames { get; } = new(new JsonSerializerOptions(Wire) { TypeInfoResolver = null });
 }

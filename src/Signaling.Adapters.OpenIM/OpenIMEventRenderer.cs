@@ -50,9 +50,9 @@ public sealed class OpenIMEventRenderer : IEventRenderer
         view.Invitees.FirstOrDefault(i => i.UserId == e.Actor.UserId)?.State == InviteeState.Accepted;
 
     private static EventFrame Participants(string name, RtcInvite invitation, string userId) =>
-        Frame(name, new RoomParticipants(invitation, [new Participant(new PublicUserInfo(userId))], invitation.GroupID ?? ""), OpenIMJson.Default.RoomParticipants);
+        Frame(name, new RoomParticipants(invitation, [new Participant(new PublicUserInfo(userId))], invitation.GroupID ?? ""), OpenIMJson.Frames.RoomParticipants);
 
-    private static EventFrame Frame(string name, SignalCallback callback) => Frame(name, callback, OpenIMJson.Default.SignalCallback);
+    private static EventFrame Frame(string name, SignalCallback callback) => Frame(name, callback, OpenIMJson.Frames.SignalCallback);
 
     private static EventFrame Frame<T>(string name, T payload, JsonTypeInfo<T> type) => new(name, JsonSerializer.SerializeToUtf8Bytes(payload, type));
 }

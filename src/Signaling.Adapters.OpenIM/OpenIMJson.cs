@@ -31,4 +31,7 @@ public sealed partial class OpenIMJson : JsonSerializerContext
         TypeInfoResolver = Default,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The same contract with <see cref="Wire"/>'s settings, for event frames: JSON inside strings (custom data) stays readable.</summary>
+    public static OpenIMJson Frames { get; } = new(new JsonSerializerOptions(Wire) { TypeInfoResolver = null });
 }

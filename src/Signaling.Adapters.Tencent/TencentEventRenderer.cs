@@ -27,7 +27,7 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
             EventKind.InvitationReceived when invitation.ExpiresAt is not { } expires || expires > clock.GetUtcNow() =>
                 Frame("onReceiveNewInvitation", new OnReceiveNewInvitation(
                     invitation.Id, invitation.Inviter.UserId, invitation.GroupId ?? "", invitation.Invitees.Select(i => i.UserId).ToList(), invitation.Data),
-                    TencentJson.Default.OnReceiveNewInvitation),
+                    TencentJson.Frames.OnReceiveNewInvitation),
             EventKind.InviteeAccepted => Answer("onInviteeAccepted", invitation.Id, e.Actor.UserId, data),
             EventKind.InviteeRejected => Answer("onInviteeRejected", invitation.Id, e.Actor.UserId, data),
 
@@ -35,11 +35,11 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
             EventKind.AnsweredElsewhere => Answer(
                 TencentSignals.ActionOf(e) == InvitationAction.Accepted ? "onInviteeAccepted" : "onInviteeRejected", invitation.Id, e.Actor.UserId, data),
             EventKind.InvitationCancelled =>
-                Frame("onInvitationCancelled", new OnInvitationCancelled(invitation.Id, invitation.Inviter.UserId, data), TencentJson.Default.OnInvitationCancelled),
+                Frame("onInvitationCancelled", new OnInvitationCancelled(invitation.Id, invitation.Inviter.UserId, data), TencentJson.Frames.OnInvitationCancelled),
             EventKind.InvitationTimedOut =>
-                Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? []), TencentJson.Default.OnInvitationTimeout),
+                Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? []), TencentJson.Frames.OnInvitationTimeout),
             EventKind.InvitationModified =>
-                Frame("onInvitationModified", new OnInvitationModified(invitation.Id, data), TencentJson.Default.OnInvitationModified),
+                Frame("onInvitationModified", new OnInvitationModified(invitation.Id, data), TencentJson.Frames.OnInvitationModified),
             _ => null,
         };
     }
@@ -48,7 +48,7 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
     public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);
 
     private static EventFrame Answer(string name, string inviteId, string invitee, string data) =>
-        Frame(name, new OnInviteeAnswered(inviteId, invitee, data), TencentJson.Default.OnInviteeAnswered);
+        Frame(name, new OnInviteeAnswered(inviteId, invitee, data), TencentJson.Frames.OnInviteeAnswered);
 
     private static EventFrame Frame<T>(string name, T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         new(name, JsonSerializer.SerializeToUtf8Bytes(payload, type));

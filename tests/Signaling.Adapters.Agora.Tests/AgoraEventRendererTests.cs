@@ -43,4 +43,16 @@ public sealed class AgoraEventRendererTests
         Assert.Equal(ecode, JsonDocument.Parse(frame.Data).RootElement.GetProperty("ecode").GetInt32());
         Assert.Empty(_renderer.Render(timedOut with { Recipient = "b" }));
     }
+
+    [Fact]
+    public void Extra_StaysReadableJsonText()
+    {
+        var invitation = new InvitationView("inv", new Actor("a", "s1"), [new InviteeView("b", InviteeState.Pending)], [], null, "room", MediaType.Video,
+            "{\"a\":1}", 0, false, null, "room", InvitationStatus.Ringing, Now, null);
+        var received = new SignalingEvent { Recipient = "b", Kind = EventKind.InvitationReceived, Time = Now, Actor = new Actor("a", "s1"), Invitation = invitation, Data = "{\"a\":1}" };
+
+        var text = System.Text.Encoding.UTF8.GetString(Assert.Single(_renderer.Render(received)).Data);
+
+        Assert.Contains("\"extra\":\"{\\\"a\\\":1}\"", text);
+    }
 }
