@@ -217,10 +217,9 @@ public static class AgoraEndpoints
     private static void MapEvents(RouteGroupBuilder group) =>
         group.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, AgoraEventRenderer renderer) =>
             {
-                var (after, error) = EventStreamHandler.ReadCursor(context.Request);
-                if (error is not null)
+                var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
+                if (!ok)
                 {
-                    await AgoraEnvelope.Fail(AgoraErrorMap.WrongParam, error, StatusCodes.Status400BadRequest).ExecuteAsync(context);
                     return;
                 }
 

@@ -196,10 +196,9 @@ public static class NimEndpoints
         group.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, NimEventRenderer renderer, ChannelService channels,
                 NimCalls calls) =>
             {
-                var (after, error) = EventStreamHandler.ReadCursor(context.Request);
-                if (error is not null)
+                var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
+                if (!ok)
                 {
-                    await NimEnvelope.Fail(NimErrorMap.BadParameter, error, StatusCodes.Status400BadRequest).ExecuteAsync(context);
                     return;
                 }
 

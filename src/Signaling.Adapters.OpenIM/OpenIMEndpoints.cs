@@ -157,12 +157,11 @@ public static class OpenIMEndpoints
             .Produces<OpenIMEnvelope<UserTokenReply>>()
             .WithExample(new GetUserTokenRequest(1, "u1"), new OpenIMEnvelope<UserTokenReply>(0, "", "", new UserTokenReply("eyJhbGciOiJIUzI1NiIs…", 7776000)));
 
-        group.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, OpenIMEventRenderer renderer, OpenIMErrorMap errors) =>
+        group.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, OpenIMEventRenderer renderer) =>
             {
-                var (after, error) = EventStreamHandler.ReadCursor(context.Request);
-                if (error is not null)
+                var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
+                if (!ok)
                 {
-                    await OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.InvalidArgument), error, StatusCodes.Status400BadRequest).ExecuteAsync(context);
                     return;
                 }
 

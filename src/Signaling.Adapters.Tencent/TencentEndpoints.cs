@@ -149,10 +149,9 @@ public static class TencentEndpoints
         group.MapGet("/listener", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, IOptions<TencentOptions> options,
                 TimeProvider clock, TencentEventRenderer renderer) =>
             {
-                var (after, error) = EventStreamHandler.ReadCursor(context.Request);
-                if (error is not null)
+                var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
+                if (!ok)
                 {
-                    await TencentEnvelope.Fail(TencentErrorMap.InvalidParameters, error, StatusCodes.Status400BadRequest).ExecuteAsync(context);
                     return;
                 }
 

@@ -16,10 +16,9 @@ public static class EventEndpoints
     {
         v1.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams) =>
             {
-                var (after, error) = EventStreamHandler.ReadCursor(context.Request);
-                if (error is not null)
+                var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
+                if (!ok)
                 {
-                    await Problems.Problems.From(SignalingError.Invalid("Last-Event-ID", error)).ExecuteAsync(context);
                     return;
                 }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Signaling.Core;
+using Signaling.Core.Errors;
 using Signaling.Core.Events;
 using Signaling.Core.Ports;
 
@@ -34,6 +35,22 @@ public sealed class EventStreamHandler(
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var after)
             ? (after, null)
             : (null, "Last-Event-ID / after must be a non-negative event sequence number.");
+    }
+
+    /// <summary>
+    /// The resume point, or — when the client sent something that is not a sequence number — false, after answering 400
+    /// in the shape of the surface the stream belongs to (its <see cref="Validation.IProblemWriter"/>).
+    /// </summary>
+    public static async Task<(bool Ok, long? After)> TryReadCursorAsync(HttpContext context)
+    {
+        var (after, error) = ReadCursor(context.Request);
+        if (error is null)
+        {
+            return (true, after);
+        }
+
+        await Problems.BadRequestExceptionHandler.Refuse(context, SignalingError.Invalid("Last-Event-ID", error)).ExecuteAsync(context);
+        return (false, null);
     }
 
     /// <summary>

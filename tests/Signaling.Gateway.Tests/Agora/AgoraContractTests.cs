@@ -180,6 +180,9 @@ public sealed class AgoraContractTests(GatewayFixture fixture)
         Assert.Equal((HttpStatusCode.BadRequest, 1004), (spaced.Status, spaced.Ecode));
         Assert.Equal((HttpStatusCode.BadRequest, 1004), (badLogin.Status, badLogin.Ecode));
         Assert.Contains("msg", tooLarge.Body.GetProperty("reason").GetString());
+        var badCursor = await a.Http.GetAsync($"/agora/events?session={a.Session}&after=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+        Assert.Contains("\"ecode\":1004", await badCursor.Content.ReadAsStringAsync());
         Assert.DoesNotContain(await bEvents.DrainAsync(TimeSpan.FromMilliseconds(300)), e => e.Name == "onMessageInstantReceive");
     }
 

@@ -205,6 +205,9 @@ public sealed class NimContractTests(GatewayFixture fixture)
         }
 
         Assert.DoesNotContain(await acc2Events.DrainAsync(TimeSpan.FromMilliseconds(300)), e => e.Name == "signalingNotify");
+        var badCursor = await acc1.Http.GetAsync($"/nim/events?appKey={GatewayProcess.NimAppKey}&accid={acc1.Accid}&token={Uri.EscapeDataString(acc1.Token)}&after=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+        Assert.Equal(414, JsonDocument.Parse(await badCursor.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetInt32());
         var info = await acc1.OkAsync("signalingGetChannelInfo", new { channelName = channelId });
         Assert.Equal(1, info.GetProperty("members").GetArrayLength());
     }
