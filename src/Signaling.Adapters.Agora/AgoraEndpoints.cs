@@ -25,6 +25,8 @@ public static class AgoraEndpoints
                                   "400 message refused (over 60/s per user or 200/s per channel), 1001 failed (e.g. not in the channel), " +
                                   "HTTP 400 with 1004 wrong parameter or 1005 parameter too large, HTTP 401 with 1003 not logged in.";
 
+    private static readonly AgoraProblemWriter Problems = new();
+
     private static readonly AgoraParams ExampleCall = new() { ChannelID = "room-1", Peer = "bob", Extra = "{\"_require_peer_online\":1,\"_timeout\":30}" };
 
     public static RouteGroupBuilder MapAgora(this IEndpointRouteBuilder endpoints, string groupName)
@@ -33,7 +35,7 @@ public static class AgoraEndpoints
             .WithGroupName(groupName)
             .WithTags("Agora Signaling")
             .RequireAuthorization(AgoraAdapter.Policy)
-            .WithMetadata(new AgoraProblemWriter())
+            .WithMetadata(Problems)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapSession(group);
@@ -270,10 +272,7 @@ public static class AgoraEndpoints
     internal static IResult Fail(SignalingError error) => AgoraEnvelope.Fail(AgoraErrorMap.For(error.Code), error.Message);
 
     /// <summary>The method's required parameters: the first one missing answers 1004 naming it.</summary>
-    internal static IResult? Missing(params (string Name, string? Value)[] fields) =>
-        fields.FirstOrDefault(f => string.IsNullOrEmpty(f.Value)) is { Name: { } name }
-            ? AgoraEnvelope.Fail(AgoraErrorMap.WrongParam, $"'{name}' is required.", StatusCodes.Status400BadRequest)
-            : null;
+    internal static IResult? Missing(params (string Name, object? Value)[] fields) => RequiredFields.Missing(Problems, fields);
 
     private static RouteHandlerBuilder Agora<TRequest, TResult>(this RouteHandlerBuilder builder, string summary, TRequest? example, TResult? result) =>
         builder.DescribeMethod<AgoraEnvelope<TResult>, AgoraEnvelope<object>>(summary, Errors, example, new AgoraEnvelope<TResult>(0, null, result));

@@ -56,7 +56,7 @@ public sealed class AgoraInvoke(UserService users, ChannelService channels, Agor
 
     /// <summary>The function's required string arguments: the first missing one answers 1004 naming it.</summary>
     private static IResult? Required(InvokeParams p, params string[] names) =>
-        AgoraEndpoints.Missing(names.Select(n => ($"args.{n}", p.Arg(n))).ToArray());
+        AgoraEndpoints.Missing(names.Select(n => ($"args.{n}", (object?)p.Arg(n))).ToArray());
 
     private static IResult Ok(Dictionary<string, object> result) => AgoraEnvelope.Ok(result);
 

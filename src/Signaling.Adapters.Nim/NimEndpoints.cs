@@ -24,6 +24,8 @@ public static class NimEndpoints
                                   "rejected, 10410 already accepted, 10417 uid taken, 10419 channel full, 10420 in the channel from another device; " +
                                   "10201 (invitee offline) is a success with a note. HTTP 400 with 414 for bad parameters, 401 with 302 for a bad login.";
 
+    private static readonly NimProblemWriter Problems = new();
+
     private static readonly ChannelParams ExampleChannel = new() { Type = 2, ChannelName = "call-7f3a", Ext = "" };
 
     private static readonly NimChannel ExampleInfo = new("5f0c8a2e9b1d4c7f", "call-7f3a", 2, "", "acc1", "acc1", false, false,
@@ -40,7 +42,7 @@ public static class NimEndpoints
             .WithGroupName(groupName)
             .WithTags("NIM signaling")
             .RequireAuthorization(NimAdapter.Policy)
-            .WithMetadata(new NimProblemWriter())
+            .WithMetadata(Problems)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapChannelMethods(group);
@@ -274,10 +276,7 @@ public static class NimEndpoints
     private static IResult Fail(SignalingError error) => NimEnvelope.Fail(NimErrorMap.For(error.Code), error.Message);
 
     /// <summary>The method's required parameters: the first one missing answers 414 naming it.</summary>
-    private static IResult? Missing(params (string Name, object? Value)[] fields) =>
-        fields.FirstOrDefault(f => f.Value is null or "") is { Name: { } name }
-            ? NimEnvelope.Fail(NimErrorMap.BadParameter, $"'{name}' is required.", StatusCodes.Status400BadRequest)
-            : null;
+    private static IResult? Missing(params (string Name, object? Value)[] fields) => RequiredFields.Missing(Problems, fields);
 
     private static RouteHandlerBuilder Nim<TRequest, TData>(this RouteHandlerBuilder builder, string summary, TRequest? example, TData? data) =>
         builder.DescribeMethod<NimEnvelope<TData>, NimEnvelope<object>>(summary, Errors, example, new NimEnvelope<TData>(NimEnvelope.Ok, null, data));
