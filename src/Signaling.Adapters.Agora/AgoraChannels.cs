@@ -52,6 +52,15 @@ public sealed class AgoraChannels(ChannelService channels, IOptions<SignalingOpt
         return joined.Error?.Code == SignalingErrorCode.AlreadyInChannel ? channel.FindMember(actor.UserId)! : joined;
     }
 
+    /// <summary>A session that ends (logged out, or replaced by a login elsewhere) leaves the channel it was in, as in the SDK.</summary>
+    public async Task LeaveCurrentAsync(Actor session, CancellationToken ct)
+    {
+        if (await channels.FindCurrentAsync(session.UserId, ct) is { } current)
+        {
+            await LeaveAsync(session, current, ct);
+        }
+    }
+
     public async Task<Result<ChannelMember>> LeaveAsync(Actor actor, string channelId, CancellationToken ct)
     {
         var channel = await FindRequiredAsync(channelId, ct);

@@ -53,7 +53,8 @@ public static class AgoraEndpoints
 
     private static void MapSession(RouteGroupBuilder group)
     {
-        group.MapMethod("Agora", "login", async (LoginParams p, SessionService sessions, IOptions<AgoraOptions> options, TimeProvider clock, CancellationToken ct) =>
+        group.MapMethod("Agora", "login", async (LoginParams p, SessionService sessions, AgoraChannels channels, IOptions<AgoraOptions> options, TimeProvider clock,
+                CancellationToken ct) =>
             {
                 var verdict = p.Token == SignalingToken.NoNeedToken && string.IsNullOrEmpty(options.Value.AppCertificate)
                     ? SignalingToken.Ok
@@ -65,7 +66,17 @@ public static class AgoraEndpoints
                 }
 
                 var login = await sessions.LoginAsync(AgoraSessionAuthenticationHandler.SessionScheme, p.Account!, p.DeviceID ?? "default", ct);
-                return login.IsSuccess ? LoginEnvelope.Ok(login.Value.Session.Id) : Fail(login.Error);
+                if (!login.IsSuccess)
+                {
+                    return Fail(login.Error);
+                }
+
+                if (login.Value.Replaced is { } kicked)
+                {
+                    await channels.LeaveCurrentAsync(new Actor(kicked.UserId, kicked.Id), ct);
+                }
+
+                return LoginEnvelope.Ok(login.Value.Session.Id);
             })
             .AllowAnonymous()
             .Agora("Log in with a SignalingToken; logging in from another device ends the old session (onLogout 103), from the same device is ignored",
@@ -73,10 +84,16 @@ public static class AgoraEndpoints
                 new LoginReply("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0))
             .Produces<LoginEnvelope>();
 
-        group.MapMethod("Agora", "logout", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
-                await CurrentAsync(http, sessions, ct) is { } session
-                    ? Reply(await sessions.LogoutAsync(AgoraSessionAuthenticationHandler.SessionScheme, session, ct))
-                    : AgoraEnvelope.Fail(AgoraErrorMap.NotLoggedIn, "Not logged in.", StatusCodes.Status401Unauthorized))
+        group.MapMethod("Agora", "logout", async (HttpContext http, SessionService sessions, AgoraChannels channels, CancellationToken ct) =>
+            {
+                if (await CurrentAsync(http, sessions, ct) is not { } session)
+                {
+                    return AgoraEnvelope.Fail(AgoraErrorMap.NotLoggedIn, "Not logged in.", StatusCodes.Status401Unauthorized);
+                }
+
+                await channels.LeaveCurrentAsync(new Actor(session.UserId, session.Id), ct);
+                return Reply(await sessions.LogoutAsync(AgoraSessionAuthenticationHandler.SessionScheme, session, ct));
+            })
             .Agora("End the session; its callback stream gets onLogout(101)", (object?)null, (object?)null);
 
         group.MapMethod("Agora", "getStatus", async (HttpContext http, SessionService sessions, CancellationToken ct) =>

@@ -30,12 +30,18 @@ public sealed class AgoraContractTests(GatewayFixture fixture)
         await using var phoneEvents = await phone.OpenEventsAsync();
         Assert.Equal("onLoginSuccess", (await phoneEvents.NextAsync()).Name);
         Assert.Equal(2, (await phone.OkAsync("getStatus", new { })).GetInt32());
+        var channelID = GatewayFixture.Unique("room");
+        await phone.OkAsync("channelJoin", new { channelID });
 
         Assert.Equal(0, (await laptop.LoginAsync()).Ecode);
         Assert.Equal(103, (await phoneEvents.WaitForAsync("onLogout")).Data.GetProperty("ecode").GetInt32());
         var (status, ecode, _) = await phone.CallAsync("queryUserStatus", new { account });
         Assert.Equal((HttpStatusCode.Unauthorized, 1003), (status, ecode));
         Assert.Equal(0, (await phone.OkAsync("getStatus", new { })).GetInt32());
+
+        // The kicked session left its channel, so the new one can join it.
+        await laptop.OkAsync("channelJoin", new { channelID });
+        Assert.Equal(1, (await laptop.OkAsync("channelQueryUserNum", new { channelID })).GetProperty("num").GetInt32());
 
         await using var laptopEvents = await laptop.OpenEventsAsync();
         await laptop.OkAsync("logout", new { });
