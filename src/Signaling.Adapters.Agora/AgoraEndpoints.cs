@@ -31,11 +31,10 @@ public static class AgoraEndpoints
 
     public static RouteGroupBuilder MapAgora(this IEndpointRouteBuilder endpoints, string groupName)
     {
-        var group = endpoints.MapGroup("/agora")
+        var group = endpoints.MapSurfaceGroup("/agora", Problems)
             .WithGroupName(groupName)
             .WithTags("Agora Signaling")
             .RequireAuthorization(AgoraAdapter.Policy)
-            .WithMetadata(Problems)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapSession(group);

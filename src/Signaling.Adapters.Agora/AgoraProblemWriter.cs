@@ -9,4 +9,6 @@ public sealed class AgoraProblemWriter : IProblemWriter
 {
     public IResult Invalid(IDictionary<string, string[]> fieldErrors, SignalingErrorCode code) =>
         AgoraEnvelope.Fail(AgoraErrorMap.For(code), string.Join(" ", fieldErrors.SelectMany(e => e.Value)), StatusCodes.Status400BadRequest);
+
+    public IResult Unroutable(int status, string message) => AgoraEnvelope.Fail(AgoraErrorMap.WrongParam, message, status);
 }

@@ -38,11 +38,10 @@ public static class NimEndpoints
 
     public static RouteGroupBuilder MapNim(this IEndpointRouteBuilder endpoints, string groupName)
     {
-        var group = endpoints.MapGroup("/nim")
+        var group = endpoints.MapSurfaceGroup("/nim", Problems)
             .WithGroupName(groupName)
             .WithTags("NIM signaling")
             .RequireAuthorization(NimAdapter.Policy)
-            .WithMetadata(Problems)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapChannelMethods(group);

@@ -10,6 +10,8 @@ public sealed class NimProblemWriter : IProblemWriter
     public IResult Invalid(IDictionary<string, string[]> fieldErrors, SignalingErrorCode code) =>
         NimEnvelope.Fail(NimErrorMap.For(code), Describe(fieldErrors), StatusCodes.Status400BadRequest);
 
+    public IResult Unroutable(int status, string message) => NimEnvelope.Fail(NimErrorMap.BadParameter, message, status);
+
     internal static string Describe(IDictionary<string, string[]> fieldErrors) => string.Join(" ", fieldErrors.SelectMany(e => e.Value));
 }
 
@@ -18,4 +20,6 @@ public sealed class NimServerProblemWriter : IProblemWriter
 {
     public IResult Invalid(IDictionary<string, string[]> fieldErrors, SignalingErrorCode code) =>
         NimEnvelope.ServerFail(NimErrorMap.For(code), NimProblemWriter.Describe(fieldErrors), StatusCodes.Status400BadRequest);
+
+    public IResult Unroutable(int status, string message) => NimEnvelope.ServerFail(NimErrorMap.BadParameter, message, status);
 }

@@ -12,6 +12,7 @@ using Signaling.Core.Invitations;
 using Signaling.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Signaling.Http.OpenApi;
+using Signaling.Http.Validation;
 
 namespace Signaling.Adapters.Nim;
 
@@ -26,11 +27,10 @@ public static class NimServerEndpoints
 
     public static RouteGroupBuilder MapNimServer(this IEndpointRouteBuilder endpoints, string groupName)
     {
-        var group = endpoints.MapGroup("/nim/nimserver")
+        var group = endpoints.MapSurfaceGroup("/nim/nimserver", new NimServerProblemWriter())
             .WithGroupName(groupName)
             .WithTags("NIM server API")
             .RequireAuthorization(NimCheckSumAuthenticationHandler.Policy)
-            .WithMetadata(new NimServerProblemWriter())
             .DisableAntiforgery();
 
         Action(group, "signal/createRoom", new() { ["type"] = "VIDEO", ["from"] = "acc1", ["channelName"] = "call-7f3a" }, "Create a channel for `from` (type AUDIO, VIDEO or CUSTOM)", async (form, http, ct) =>

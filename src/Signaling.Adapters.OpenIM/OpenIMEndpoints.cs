@@ -29,11 +29,10 @@ public static class OpenIMEndpoints
 
     public static RouteGroupBuilder MapOpenIM(this IEndpointRouteBuilder endpoints, string groupName, OpenIMProblemWriter problems)
     {
-        var group = endpoints.MapGroup("/openim")
+        var group = endpoints.MapSurfaceGroup("/openim", problems)
             .WithGroupName(groupName)
             .WithTags("OpenIM signaling")
             .RequireAuthorization(OpenIMAdapter.Policy)
-            .WithMetadata(problems)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         MapInvite(group, "signalingInvite", "Invite one user; the reply carries the media room and token", inGroup: false);

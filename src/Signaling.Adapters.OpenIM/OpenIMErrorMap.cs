@@ -46,7 +46,7 @@ public sealed class OpenIMErrorMap(bool v2)
     {
         JwtFailure.Expired => 1,
         JwtFailure.Invalid => 2,
-        JwtFailure.Malformed => 3,
+        JwtFailure.Malformed or JwtFailure.NoExpiry or JwtFailure.BadUserId => 3,
         JwtFailure.NotYetValid => 4,
         _ => 5,
     }) + (v2 ? 700 : 1500);

@@ -9,4 +9,6 @@ public sealed class OpenIMProblemWriter(OpenIMErrorMap errors) : IProblemWriter
 {
     public IResult Invalid(IDictionary<string, string[]> fieldErrors, SignalingErrorCode code) =>
         OpenIMEnvelope.Fail(errors.For(code), string.Join(" ", fieldErrors.SelectMany(e => e.Value)), StatusCodes.Status400BadRequest);
+
+    public IResult Unroutable(int status, string message) => OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.InvalidArgument), message, status);
 }

@@ -26,11 +26,10 @@ public static class TencentEndpoints
 
     public static RouteGroupBuilder MapTencent(this IEndpointRouteBuilder endpoints, string groupName)
     {
-        var group = endpoints.MapGroup("/tencent/signaling")
+        var group = endpoints.MapSurfaceGroup("/tencent", TencentProblemWriter.Instance).MapGroup("/signaling")
             .WithGroupName(groupName)
             .WithTags("Tencent signaling")
             .RequireAuthorization(TencentAdapter.Policy)
-            .WithMetadata(TencentProblemWriter.Instance)
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         group.MapPost("/invite", async (InviteRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>

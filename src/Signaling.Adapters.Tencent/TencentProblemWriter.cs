@@ -14,4 +14,6 @@ public sealed class TencentProblemWriter : IProblemWriter
             code == SignalingErrorCode.PayloadTooLarge ? TencentErrorMap.BodyTooLarge : TencentErrorMap.InvalidParameters,
             string.Join(" ", errors.SelectMany(e => e.Value)),
             StatusCodes.Status400BadRequest);
+
+    public IResult Unroutable(int status, string message) => TencentEnvelope.Fail(TencentErrorMap.InvalidParameters, message, status);
 }

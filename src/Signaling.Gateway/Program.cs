@@ -29,6 +29,11 @@ if (args is ["token", .. var tokenArgs])
 
 // The configuration file sits at the repository root and is copied beside the binary.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (!builder.Environment.IsDevelopment() && DevelopmentValues.In(builder.Configuration) is { Count: > 0 } developmentValues)
+{
+    await Console.Error.WriteLineAsync(DevelopmentValues.Refusal(developmentValues, builder.Environment.EnvironmentName));
+    return 1;
+}
 
 // Configure the core and its storage provider
 builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration);
@@ -96,11 +101,6 @@ foreach (var surface in surfaces)
 
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapLegacyPassthrough();
-
-if (!app.Environment.IsDevelopment() && app.Configuration["Auth:SigningKey"]?.StartsWith("development-only", StringComparison.Ordinal) == true)
-{
-    app.Logger.LogWarning("Auth:SigningKey is the development default; set Auth__SigningKey before exposing this gateway.");
-}
 
 await app.RunAsync();
 return 0;

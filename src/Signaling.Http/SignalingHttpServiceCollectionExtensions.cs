@@ -11,6 +11,7 @@ using Signaling.Core.Errors;
 using Signaling.Http.Canonical;
 using Signaling.Http.Problems;
 using Signaling.Http.Streams;
+using Signaling.Http.Validation;
 
 namespace Signaling.Http;
 
@@ -21,6 +22,7 @@ public static class SignalingHttpServiceCollectionExtensions
     {
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateOnStart();
         services.AddSingleton<EventStreamHandler>();
+        services.AddSingleton<SurfaceProblemWriters>();
         services.AddProblemDetails();
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);

@@ -156,7 +156,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         using var command = connection.CreateCommand();
 
         // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss).
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema;
+        // Leases on timeouts were taken by an earlier process on this file, now gone (the lock file says this one owns
+        // it): release them, so timeouts it claimed but never fired are due again at once rather than a lease later.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema +
+                              "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Signaling.Core;
 using Signaling.Core.Users;
 using Signaling.Http.Identity;
 
@@ -29,6 +30,11 @@ public sealed class NimClientAuthenticationHandler(
         if (appKey != nim.Value.AppKey || string.IsNullOrEmpty(accid) || string.IsNullOrEmpty(token))
         {
             return AuthenticateResult.Fail("appKey, accid and token are required, with this application's appKey.");
+        }
+
+        if (!Limits.IsValidId(accid) || token.Length > NimTokens.MaxTokenLength)
+        {
+            return AuthenticateResult.Fail($"accid must be 1–{Limits.MaxIdLength} visible ASCII characters and token at most {NimTokens.MaxTokenLength}.");
         }
 
         var valid = NimTokens.VerifyDynamic(token, appKey, accid, nim.Value.AppSecret, clock.GetUtcNow())

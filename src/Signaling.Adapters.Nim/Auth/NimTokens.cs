@@ -25,7 +25,11 @@ public static class NimTokens
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Dynamic tokens are about 150 characters and static ones at most 128; longer ones are refused unread.</summary>
+    public const int MaxTokenLength = 1024;
+
     /// <summary>Whether <paramref name="token"/> is a dynamic token for <paramref name="accid"/> that is still within its ttl.</summary>
+
     public static bool VerifyDynamic(string token, string appKey, string accid, string appSecret, DateTimeOffset now)
     {
         DynamicToken? parsed;

@@ -21,10 +21,13 @@ public static class Hs256Jwt
         return $"{signed}.{Base64Url.EncodeToString(Sign(signed, secret))}";
     }
 
+    public const int MaxTokenLength = 4096;
+
     /// <summary>The claims of a well-formed token whose signature matches, or why not.</summary>
     public static (JsonElement Claims, JwtFailure Failure) Read(string? token, string secret)
     {
-        var parts = token?.Split('.');
+        // Real tokens are a few hundred characters; longer ones are refused before anything is decoded.
+        var parts = token is { Length: <= MaxTokenLength } ? token.Split('.') : null;
         if (parts is not { Length: 3 })
         {
             return (default, JwtFailure.Malformed);
@@ -33,7 +36,8 @@ public static class Hs256Jwt
         try
         {
             var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement;
-            if (!header.TryGetProperty("alg", out var alg) || alg.GetString() != "HS256")
+            if (header.ValueKind != JsonValueKind.Object || !header.TryGetProperty("alg", out var alg)
+                || alg.ValueKind != JsonValueKind.String || alg.GetString() != "HS256")
             {
                 return (default, JwtFailure.Invalid);
             }
@@ -44,7 +48,8 @@ public static class Hs256Jwt
                 return (default, JwtFailure.Invalid);
             }
 
-            return (JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement.Clone(), JwtFailure.None);
+            var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement.Clone();
+            return claims.ValueKind == JsonValueKind.Object ? (claims, JwtFailure.None) : (default, JwtFailure.Malformed);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -64,4 +69,10 @@ public enum JwtFailure
     Expired,
     NotYetValid,
     Missing,
+
+    /// <summary>Well signed, but without <c>exp</c>: a token that never expires is refused.</summary>
+    NoExpiry,
+
+    /// <summary>Well signed, but its user id breaks the id rules (empty, over 128 characters, not visible ASCII).</summary>
+    BadUserId,
 }

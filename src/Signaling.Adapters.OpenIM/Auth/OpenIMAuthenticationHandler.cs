@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Signaling.Core;
 using Signaling.Http.Identity;
 
 namespace Signaling.Adapters.OpenIM.Auth;
@@ -48,6 +49,8 @@ public sealed class OpenIMAuthenticationHandler(
         JwtFailure.Invalid => "token signature is invalid",
         JwtFailure.Malformed => "token is malformed",
         JwtFailure.NotYetValid => "token is not valid yet",
+        JwtFailure.NoExpiry => "token has no exp claim; tokens that never expire are refused",
+        JwtFailure.BadUserId => $"token's UserID must be 1–{Limits.MaxIdLength} visible ASCII characters",
         _ => "a token header is required",
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Signaling.Core;
 
 namespace Signaling.Adapters.OpenIM.Auth;
 
@@ -35,7 +36,17 @@ public static class OpenIMTokens
             return ("", 0, JwtFailure.Malformed);
         }
 
-        if (Number(claims, "exp") is { } exp && now.ToUnixTimeSeconds() >= exp)
+        if (!Limits.IsValidId(userId))
+        {
+            return ("", 0, JwtFailure.BadUserId);
+        }
+
+        if (Number(claims, "exp") is not { } exp)
+        {
+            return ("", 0, JwtFailure.NoExpiry);
+        }
+
+        if (now.ToUnixTimeSeconds() >= exp)
         {
             return ("", 0, JwtFailure.Expired);
         }

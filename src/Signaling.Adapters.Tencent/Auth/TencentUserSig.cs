@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Signaling.Core;
 
 namespace Signaling.Adapters.Tencent.Auth;
 
@@ -13,6 +14,15 @@ namespace Signaling.Adapters.Tencent.Auth;
 /// </summary>
 public static class TencentUserSig
 {
+    /// <summary>
+    /// Real UserSigs are a few hundred characters and their claims a few hundred bytes; anything much larger is refused
+    /// before it is decoded, and inflating stops at the claims limit, so an unauthenticated caller cannot make the
+    /// gateway inflate a zip bomb.
+    /// </summary>
+    public const int MaxUserSigLength = 2048;
+
+    private const int MaxClaimsBytes = 2048;
+
     public static string Create(long sdkAppId, string secretKey, string identifier, long time, long expireSeconds)
     {
         var json = new JsonObject
@@ -42,12 +52,30 @@ public static class TencentUserSig
             return (70002, "UserSig is empty.");
         }
 
+        if (userSig.Length > MaxUserSigLength)
+        {
+            return (70003, $"UserSig check failed: it is longer than {MaxUserSigLength} characters.");
+        }
+
+        if (!Limits.IsValidId(identifier))
+        {
+            return (70013, $"The identifier must be 1–{Limits.MaxIdLength} visible ASCII characters.");
+        }
+
         JsonElement claims;
         try
         {
             var packed = Convert.FromBase64String(userSig.Replace('*', '+').Replace('-', '/').Replace('_', '='));
-            using var zlib = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress);
-            claims = JsonDocument.Parse(zlib).RootElement.Clone();
+            if (Inflate(packed) is not { } json)
+            {
+                return (70003, $"UserSig check failed: its claims are larger than {MaxClaimsBytes} bytes.");
+            }
+
+            claims = JsonDocument.Parse(json).RootElement.Clone();
+            if (claims.ValueKind != JsonValueKind.Object)
+            {
+                return (70003, "UserSig check failed: its claims are not a JSON object.");
+            }
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or JsonException)
         {
@@ -59,7 +87,8 @@ public static class TencentUserSig
             return (70014, "The SDKAppID in the UserSig does not match.");
         }
 
-        if (!claims.TryGetProperty("TLS.identifier", out var signedIdentifier) || signedIdentifier.GetString() != identifier)
+        if (!claims.TryGetProperty("TLS.identifier", out var signedIdentifier)
+            || signedIdentifier.ValueKind != JsonValueKind.String || signedIdentifier.GetString() != identifier)
         {
             return (70013, "The identifier in the UserSig does not match the caller.");
         }
@@ -75,7 +104,7 @@ public static class TencentUserSig
         }
 
         var expected = Signature(secretKey, identifier!, sdkAppId, time, expire);
-        var actual = claims.TryGetProperty("TLS.sig", out var sig) ? sig.GetString() : null;
+        var actual = claims.TryGetProperty("TLS.sig", out var sig) && sig.ValueKind == JsonValueKind.String ? sig.GetString() : null;
         return actual is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(actual), Encoding.UTF8.GetBytes(expected))
             ? (0, "")
             : (70003, "UserSig check failed: the signature does not match.");
@@ -86,6 +115,21 @@ public static class TencentUserSig
     {
         var content = string.Create(CultureInfo.InvariantCulture, $"TLS.identifier:{identifier}\nTLS.sdkappid:{sdkAppId}\nTLS.time:{time}\nTLS.expire:{expireSeconds}\n");
         return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(content)));
+    }
+
+    /// <summary>The inflated bytes, or null when they would exceed <see cref="MaxClaimsBytes"/>.</summary>
+    private static byte[]? Inflate(byte[] packed)
+    {
+        using var zlib = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress);
+        var buffer = new byte[MaxClaimsBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = zlib.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxClaimsBytes ? null : buffer[..length];
     }
 
     private static bool TryLong(JsonElement claims, string name, out long value)

@@ -126,7 +126,16 @@ public sealed class InvitationService(
             return SignalingError.InvitationNotFound(invitationId);
         }
 
-        return invitation.Involves(caller.UserId) ? invitation : SignalingError.Denied("You are not part of this invitation.");
+        if (!invitation.Involves(caller.UserId))
+        {
+            return SignalingError.Denied("You are not part of this invitation.");
+        }
+
+        // Past its due time the invitation has timed out, whether or not the timeout worker has committed that yet:
+        // reads agree with what an answer would be told (Expired).
+        // (Applied to this copy only; the worker commits it and tells everyone.)
+        invitation.TimeOut(clock.GetUtcNow());
+        return invitation;
     }
 
     /// <summary>The latest invitation for a media room, as its inviter or an invitee sees it.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Signaling.Core;
 using Signaling.Core.Errors;
 using Signaling.Http.Identity;
 
@@ -45,6 +47,16 @@ public static class CanonicalAuthentication
 
                     return Task.CompletedTask;
                 },
+                // A well-signed token still names a user by the id rules: sub a string of 1–128 visible ASCII characters.
+                OnTokenValidated = context =>
+                {
+                    if (InvalidIdentity(context.Principal) is { } reason)
+                    {
+                        context.Fail(new InvalidIdentityException(reason));
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -61,8 +73,22 @@ public static class CanonicalAuthentication
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
     }
 
+    private static string? InvalidIdentity(ClaimsPrincipal? principal)
+    {
+        var subject = principal?.FindFirst(JwtRegisteredClaimNames.Sub);
+        if (subject is null || subject.ValueType != ClaimValueTypes.String || !Limits.IsValidId(subject.Value))
+        {
+            return $"its sub must be a string of 1–{Limits.MaxIdLength} visible ASCII characters.";
+        }
+
+        return principal!.FindFirst(TokenIssuer.DeviceClaim) is { } device && (device.ValueType != ClaimValueTypes.String || !Limits.IsValidId(device.Value))
+            ? $"its did must be a string of 1–{Limits.MaxIdLength} visible ASCII characters."
+            : null;
+    }
+
     private static string Describe(Exception failure) => failure switch
     {
+        InvalidIdentityException invalid => invalid.Message,
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not match.",
         SecurityTokenInvalidIssuerException => "it was issued by someone else.",
         SecurityTokenNotYetValidException => "it is not valid yet.",
@@ -70,4 +96,6 @@ public static class CanonicalAuthentication
         SecurityTokenMalformedException or ArgumentException => "it is not a well-formed JWT.",
         _ => "it could not be validated.",
     };
+
+    private sealed class InvalidIdentityException(string message) : SecurityTokenValidationException(message);
 }

@@ -10,4 +10,6 @@ public sealed class CanonicalProblemWriter : IProblemWriter
     public static CanonicalProblemWriter Instance { get; } = new();
 
     public IResult Invalid(IDictionary<string, string[]> errors, SignalingErrorCode code) => Problems.Problems.Validation(errors, code);
+
+    public IResult Unroutable(int status, string message) => Problems.Problems.Unroutable(status, message);
 }

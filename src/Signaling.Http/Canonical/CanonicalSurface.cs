@@ -28,10 +28,9 @@ public sealed class CanonicalSurface : ISignalingSurface
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup("/v1")
+        var v1 = endpoints.MapSurfaceGroup("/v1", CanonicalProblemWriter.Instance)
             .WithGroupName(Name)
             .RequireAuthorization(CanonicalAuthentication.Policy)
-            .WithMetadata(CanonicalProblemWriter.Instance)
             .AddEndpointFilterFactory(ValidationFilter.Create);
         v1.MapInvitations();
         v1.MapChannels();

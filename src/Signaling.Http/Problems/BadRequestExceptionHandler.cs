@@ -16,14 +16,21 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var refusal = exception switch
+        var problem = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge,
-            BadHttpRequestException bad when bad.InnerException is JsonException json => Describe(json),
-            BadHttpRequestException bad => SignalingError.Invalid("body", bad.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Refuse(httpContext, TooLarge),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
+                SurfaceStatusCodePages.WriterFor(httpContext).Unroutable(StatusCodes.Status415UnsupportedMediaType, bad.Message),
+            BadHttpRequestException bad when bad.InnerException is JsonException json => Refuse(httpContext, Describe(json)),
+            BadHttpRequestException bad => Refuse(httpContext, SignalingError.Invalid("body", bad.Message)),
+            // A form the framework cannot parse (a NUL, a key over 2,048 characters, too many fields).
+            InvalidDataException bad => Refuse(httpContext, SignalingError.Invalid("body", $"The form cannot be read: {bad.Message}")),
+            // System.Text.Json refuses text that is not valid UTF-8, lone surrogates, or an element of the wrong kind
+            // when a handler reads a JSON value it took as-is.
+            InvalidOperationException { Source: { } source } when source.StartsWith("System.Text.Json", StringComparison.Ordinal) =>
+                Refuse(httpContext, SignalingError.Invalid("body", "The body holds text that is not valid UTF-8 or UTF-16, or a value of the wrong kind.")),
             _ => null,
         };
-        var problem = refusal is null ? null : Refuse(httpContext, refusal);
         if (exception is StoreUnavailableException)
         {
             // Nothing was changed; the client may retry once the store is back.
@@ -34,7 +41,8 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = TypedResults.Problem("The gateway failed to handle the request; it has been logged.", statusCode: 500, title: "Internal error.");
+            problem = TypedResults.Problem("The gateway failed to handle the request; it has been logged.", statusCode: 500, title: "Internal error.",
+                extensions: new Dictionary<string, object?> { ["code"] = "Internal" });
         }
 
         await problem.ExecuteAsync(httpContext);
@@ -45,11 +53,9 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         new(SignalingErrorCode.PayloadTooLarge, "The request body is larger than the gateway accepts.", "body");
 
     /// <summary>The refusal in the shape of the surface the request was for; ProblemDetails when no surface matched.</summary>
+    /// <summary>The refusal in the shape of the surface the request was for; ProblemDetails when no surface matched.</summary>
     public static IResult Refuse(HttpContext httpContext, SignalingError error) =>
-        // The exception-handler middleware clears the endpoint before handlers run; its feature keeps the original.
-        (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<IProblemWriter>() is { } writer
-            ? writer.Invalid(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, error.Code)
-            : Problems.From(error);
+        SurfaceStatusCodePages.WriterFor(httpContext).Invalid(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, error.Code);
 
     /// <summary>A wrong type names its field ("$.timeoutSeconds" → "timeoutSeconds"); broken syntax names its position.</summary>
     public static SignalingError Describe(JsonException json)

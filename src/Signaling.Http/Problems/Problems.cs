@@ -26,6 +26,20 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["code"] = code.ToString(), ["errors"] = errors });
     }
 
+    /// <summary>A request no endpoint takes; <c>code</c> names the HTTP refusal, since no canonical operation was reached.</summary>
+    public static ProblemHttpResult Unroutable(int status, string message)
+    {
+        var code = status switch
+        {
+            StatusCodes.Status404NotFound => "RouteNotFound",
+            StatusCodes.Status405MethodNotAllowed => "MethodNotAllowed",
+            StatusCodes.Status415UnsupportedMediaType => "UnsupportedMediaType",
+            _ => nameof(SignalingErrorCode.InvalidArgument),
+        };
+        return TypedResults.Problem(message, statusCode: status, title: SplitWords(code) + ".",
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+    }
+
     public static string Title(SignalingErrorCode code) => code switch
     {
         SignalingErrorCode.InvalidArgument => "The request is invalid.",
