@@ -20,6 +20,7 @@ public static class OpenApiDocuments
             return Task.CompletedTask;
         });
         options.AddOperationTransformer<ExampleTransformer>();
+        options.AddOperationTransformer<RefusalResponsesTransformer>();
         surface.ConfigureOpenApi(options);
     }
 }

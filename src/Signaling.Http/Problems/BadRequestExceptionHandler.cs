@@ -23,6 +23,9 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
                 SurfaceStatusCodePages.WriterFor(httpContext).Unroutable(StatusCodes.Status415UnsupportedMediaType, bad.Message),
             BadHttpRequestException bad when bad.InnerException is JsonException json => Refuse(httpContext, Describe(json)),
             BadHttpRequestException bad => Refuse(httpContext, SignalingError.Invalid("body", bad.Message)),
+            // A JSON body in a charset .NET does not know ("application/json; charset=ebcdic").
+            InvalidOperationException { InnerException: ArgumentException, Source: "Microsoft.AspNetCore.Http.Extensions" } bad =>
+                SurfaceStatusCodePages.WriterFor(httpContext).Unroutable(StatusCodes.Status415UnsupportedMediaType, bad.Message),
             // A form the framework cannot parse (a NUL, a key over 2,048 characters, too many fields).
             InvalidDataException bad => Refuse(httpContext, SignalingError.Invalid("body", $"The form cannot be read: {bad.Message}")),
             // System.Text.Json refuses text that is not valid UTF-8, lone surrogates, or an element of the wrong kind

@@ -133,6 +133,13 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process's resident memory (VmRSS), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static string Token(string userId, string? deviceId = null, TimeSpan? lifetime = null) =>
         new TokenIssuer(Options.Create(new AuthOptions { SigningKey = SigningKey }), TimeProvider.System).Issue(userId, deviceId, lifetime);
 
