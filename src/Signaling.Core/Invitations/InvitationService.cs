@@ -131,10 +131,16 @@ public sealed class InvitationService(
             return SignalingError.Denied("You are not part of this invitation.");
         }
 
-        // Past its due time the invitation has timed out, whether or not the timeout worker has committed that yet:
-        // reads agree with what an answer would be told (Expired).
-        // (Applied to this copy only; the worker commits it and tells everyone.)
-        invitation.TimeOut(clock.GetUtcNow());
+        // Past its due time with someone still pending, the read fires the timeout itself rather than wait for the worker:
+        // it then shows what an answer would be told (Expired), and an answer decided just before the due time but not
+        // yet committed loses the version race instead of overturning what this read showed.
+        if (invitation.IsExpired(clock.GetUtcNow()) && invitation.Status != InvitationStatus.Ended
+            && invitation.Invitees.Exists(i => i.State == InviteeState.Pending))
+        {
+            await FireTimeoutAsync(invitationId, cancellationToken);
+            invitation = await store.GetInvitationAsync(invitationId, cancellationToken) ?? invitation;
+        }
+
         return invitation;
     }
 
