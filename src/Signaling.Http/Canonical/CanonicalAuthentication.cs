@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -50,7 +50,7 @@ public static class CanonicalAuthentication
                 // A well-signed token still names a user by the id rules: sub a string of 1–128 visible ASCII characters.
                 OnTokenValidated = context =>
                 {
-                    if (InvalidIdentity(context.Principal) is { } reason)
+                    if (InvalidIdentity(context.SecurityToken as JsonWebToken) is { } reason)
                     {
                         context.Fail(new InvalidIdentityException(reason));
                     }
@@ -73,18 +73,21 @@ public static class CanonicalAuthentication
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
     }
 
-    private static string? InvalidIdentity(ClaimsPrincipal? principal)
+    /// <summary>Read from the payload as sent: the handler turns a numeric <c>sub</c> into a string claim.</summary>
+    private static string? InvalidIdentity(JsonWebToken? token)
     {
-        var subject = principal?.FindFirst(JwtRegisteredClaimNames.Sub);
-        if (subject is null || subject.ValueType != ClaimValueTypes.String || !Limits.IsValidId(subject.Value))
-        {
-            return $"its sub must be a string of 1–{Limits.MaxIdLength} visible ASCII characters.";
-        }
-
-        return principal!.FindFirst(TokenIssuer.DeviceClaim) is { } device && (device.ValueType != ClaimValueTypes.String || !Limits.IsValidId(device.Value))
-            ? $"its did must be a string of 1–{Limits.MaxIdLength} visible ASCII characters."
-            : null;
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token?.EncodedPayload ?? "e30"));
+        return !IsId(payload.RootElement, JwtRegisteredClaimNames.Sub, required: true)
+            ? $"its sub must be a string of 1–{Limits.MaxIdLength} visible ASCII characters."
+            : !IsId(payload.RootElement, TokenIssuer.DeviceClaim, required: false)
+                ? $"its did must be a string of 1–{Limits.MaxIdLength} visible ASCII characters."
+                : null;
     }
+
+    private static bool IsId(JsonElement claims, string name, bool required) =>
+        claims.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String && Limits.IsValidId(value.GetString())
+            : !required;
 
     private static string Describe(Exception failure) => failure switch
     {
