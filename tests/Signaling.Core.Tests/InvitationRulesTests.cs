@@ -126,6 +126,22 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         Assert.Equal(SignalingErrorCode.Expired, late.Error?.Code);
     }
 
+    /// <summary>Issue #11 item 9: reads and answers agree at every instant, the worker's poll notwithstanding.</summary>
+    [Fact]
+    public async Task ReadAfterExpiry_BeforeTheWorkerRan_ShowsTheTimeout_AndTellsEveryoneOnce()
+    {
+        var invitation = await _core.InviteAsync("alice", ["bob"], timeoutSeconds: 2);
+        _core.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        var read = await _core.Invitations.GetAsync(new Actor("alice"), invitation.Id);
+        var fired = await _core.Timeouts.FireDueAsync(CancellationToken.None);
+
+        Assert.Equal(InviteeState.TimedOut, read.Value!.FindInvitee("bob")!.State);
+        Assert.Equal(InvitationStatus.Ended, read.Value.Status);
+        Assert.Equal(1, (await _core.KindsOf("bob")).Count(k => k == EventKind.InvitationTimedOut));
+        Assert.True(fired <= 1);
+    }
+
     [Fact]
     public async Task Timeout_AfterAnswer_FiresNothing()
     {
