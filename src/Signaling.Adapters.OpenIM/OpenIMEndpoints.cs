@@ -37,12 +37,12 @@ public static class OpenIMEndpoints
 
         MapInvite(group, "signalingInvite", "Invite one user; the reply carries the media room and token", inGroup: false);
         MapInvite(group, "signalingInviteInGroup", "Invite members of a group; groupID is required", inGroup: true);
-        MapAnswer(group, "signalingAccept", "Accept an invitation (from onReceiveNewInvitation); the reply carries the media token", accept: true,
+        MapAnswer(group, "signalingAccept", "Accept an invitation (from OnReceiveNewInvitation); the reply carries the media token", accept: true,
             (service, actor, id, data, ct) => service.AcceptAsync(actor, id, data, ct));
         MapAnswer(group, "signalingReject", "Reject an invitation", accept: false, (service, actor, id, data, ct) => service.RejectAsync(actor, id, data, ct));
         MapAnswer(group, "signalingCancel", "Cancel your invitation while someone is still pending", accept: false,
             (service, actor, id, data, ct) => service.CancelAsync(actor, id, data, ct));
-        MapAnswer(group, "signalingHungUp", "Hang up a connected call; the others get onHangUp", accept: false,
+        MapAnswer(group, "signalingHungUp", "Hang up a connected call; the others get OnHangUp", accept: false,
             (service, actor, id, data, ct) => service.HangUpAsync(actor, id, data, ct));
 
         group.MapPost("/signalingGetRoomByGroupID", async (GetRoomByGroupIDRequest body, ClaimsPrincipal user, InvitationService invitations,
@@ -128,17 +128,22 @@ public static class OpenIMEndpoints
             .WithExample(null, new OpenIMEnvelope<PendingInvitation>(0, "", "", new PendingInvitation("u1", ExampleInvite, new OpenIMOfflinePushInfo("u1", "Incoming call"))));
 
         group.MapPost("/auth/user_token", (UserTokenRequest body, IOptions<OpenIMOptions> options, OpenIMErrorMap errors, TimeProvider clock) =>
-                body.Secret != options.Value.Secret
-                    ? OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.PermissionDenied), "secret does not match")
-                    : OpenIMEnvelope.Ok(new UserTokenReply(
-                        OpenIMTokens.IssueV2(body.UserID!, body.Platform!.Value, options.Value.Secret, clock.GetUtcNow(), options.Value.TokenLifetime),
-                        (long)options.Value.TokenLifetime.TotalSeconds)))
+            {
+                if (body.Secret != options.Value.Secret)
+                {
+                    return OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.PermissionDenied), "secret does not match");
+                }
+
+                var (now, lifetime) = (clock.GetUtcNow(), options.Value.TokenLifetime);
+                var token = OpenIMTokens.IssueV2(body.UserID!, body.Platform!.Value, options.Value.Secret, now, lifetime);
+                return OpenIMEnvelope.Ok(new UserTokenV2Reply(body.UserID!, token, (now + lifetime).ToUnixTimeSeconds()));
+            })
             .AllowAnonymous()
             .WithOpenIMErrors()
             .WithName("OpenIMUserToken")
             .WithSummary("v2 token endpoint: your backend trades the server secret for a user's token")
-            .Produces<OpenIMEnvelope<UserTokenReply>>()
-            .WithExample(new UserTokenRequest("openIM123", 5, "u1"), new OpenIMEnvelope<UserTokenReply>(0, "", "", new UserTokenReply("eyJhbGciOiJIUzI1NiIs…", 7776000)));
+            .Produces<OpenIMEnvelope<UserTokenV2Reply>>()
+            .WithExample(new UserTokenRequest("openIM123", 5, "u1"), new OpenIMEnvelope<UserTokenV2Reply>(0, "", "", new UserTokenV2Reply("u1", "eyJhbGciOiJIUzI1NiIs…", 1775044800)));
 
         group.MapPost("/auth/get_user_token", (GetUserTokenRequest body, ClaimsPrincipal user, IOptions<OpenIMOptions> options, OpenIMErrorMap errors,
                 TimeProvider clock) =>
@@ -169,9 +174,9 @@ public static class OpenIMEndpoints
             .WithName("OpenIMEvents")
             .WithSummary("OnSignalingListener callbacks as Server-Sent Events or a WebSocket")
             .WithDescription(
-                "`event:` is the callback (onReceiveNewInvitation, onInviteeAccepted, onInviteeRejected, onInviteeAcceptedByOtherDevice, " +
-                "onInviteeRejectedByOtherDevice, onInvitationCancelled, onInvitationTimeout, onHangUp, onRoomParticipantConnected, " +
-                "onRoomParticipantDisconnected) and `data:` the JSON of the matching Signal*Req. Authenticate with the token header or " +
+                "`event:` is the callback by the name the Go core, JS, WASM and .NET SDKs emit (OnReceiveNewInvitation, OnInviteeAccepted, " +
+                "OnInviteeRejected, OnInviteeAcceptedByOtherDevice, OnInviteeRejectedByOtherDevice, OnInvitationCancelled, OnInvitationTimeout, " +
+                "OnHangUp, OnRoomParticipantConnected, OnRoomParticipantDisconnected) and `data:` the JSON of the matching Signal*Req. Authenticate with the token header or " +
                 "?token=; resume with Last-Event-ID or ?after=. WebSocket frames are {event, id, data}.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .Produces<OpenIMEnvelope<object>>(StatusCodes.Status401Unauthorized);
@@ -261,7 +266,7 @@ public static class OpenIMEndpoints
             .WithOpenIMErrors()
             .WithName($"OpenIM{char.ToUpperInvariant(method[0])}{method[1..]}")
             .WithSummary(summary)
-            .WithDescription("Body {opUserID, invitation: RtcInvite} as received in onReceiveNewInvitation; the call is found by invitation.roomID. " + Errors)
+            .WithDescription("Body {opUserID, invitation: RtcInvite} as received in OnReceiveNewInvitation; the call is found by invitation.roomID. " + Errors)
             .Produces<OpenIMEnvelope<RoomToken>>()
             .WithExample(new SignalRequest { OpUserID = "u2", Invitation = ExampleInvite },
                 new OpenIMEnvelope<RoomToken>(0, "", "", accept ? new RoomToken("", "room-7f3a", "", "") : null));

@@ -11,8 +11,8 @@ namespace Signaling.Adapters.OpenIM;
 
 /// <summary>
 /// Canonical events as OnSignalingListener callbacks, following OpenIM's delivery rules (reference B.4): the
-/// inviter gets one onInvitationTimeout per invitee who timed out; the answering user's other platforms get
-/// …ByOtherDevice; onHangUp reaches everyone but the user who hung up; participants join on accept and leave on hang-up.
+/// inviter gets one OnInvitationTimeout per invitee who timed out; the answering user's other platforms get
+/// …ByOtherDevice; OnHangUp reaches everyone but the user who hung up; participants join on accept and leave on hang-up.
 /// </summary>
 public sealed class OpenIMEventRenderer : IEventRenderer
 {
@@ -31,15 +31,18 @@ public sealed class OpenIMEventRenderer : IEventRenderer
         var someoneElse = e.Recipient != e.Actor.UserId;
         return e.Kind switch
         {
-            EventKind.InvitationReceived => [Frame("onReceiveNewInvitation", byInviter)],
-            EventKind.InviteeAccepted => [Frame("onInviteeAccepted", byActor), Participants("onRoomParticipantConnected", invitation, e.Actor.UserId)],
-            EventKind.InviteeRejected => [Frame("onInviteeRejected", byActor)],
-            EventKind.AnsweredElsewhere => [Frame(Answered(view, e) ? "onInviteeAcceptedByOtherDevice" : "onInviteeRejectedByOtherDevice", byActor)],
-            EventKind.InvitationCancelled when someoneElse => [Frame("onInvitationCancelled", byInviter)],
+            EventKind.InvitationReceived => [Frame("OnReceiveNewInvitation", byInviter)],
+            // Answers reach the inviter only (audit O-6); other invitees of a group call see the room change.
+            EventKind.InviteeAccepted when e.Recipient == view.Inviter.UserId =>
+                [Frame("OnInviteeAccepted", byActor), Participants("OnRoomParticipantConnected", invitation, e.Actor.UserId)],
+            EventKind.InviteeAccepted => [Participants("OnRoomParticipantConnected", invitation, e.Actor.UserId)],
+            EventKind.InviteeRejected when e.Recipient == view.Inviter.UserId => [Frame("OnInviteeRejected", byActor)],
+            EventKind.AnsweredElsewhere => [Frame(Answered(view, e) ? "OnInviteeAcceptedByOtherDevice" : "OnInviteeRejectedByOtherDevice", byActor)],
+            EventKind.InvitationCancelled when someoneElse => [Frame("OnInvitationCancelled", byInviter)],
             EventKind.InvitationTimedOut when e.Recipient == view.Inviter.UserId =>
-                (e.Users ?? []).Select(invitee => Frame("onInvitationTimeout", byInviter with { UserID = invitee })).ToList(),
+                (e.Users ?? []).Select(invitee => Frame("OnInvitationTimeout", byInviter with { UserID = invitee })).ToList(),
             EventKind.CallEnded when someoneElse =>
-                [Frame("onHangUp", byActor with { UserID = null }), Participants("onRoomParticipantDisconnected", invitation, e.Actor.UserId)],
+                [Frame("OnHangUp", byActor with { UserID = null }), Participants("OnRoomParticipantDisconnected", invitation, e.Actor.UserId)],
             _ => [],
         };
     }

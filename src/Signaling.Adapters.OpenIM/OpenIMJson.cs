@@ -20,6 +20,7 @@ namespace Signaling.Adapters.OpenIM;
 [JsonSerializable(typeof(OpenIMEnvelope<GroupRoom>))]
 [JsonSerializable(typeof(OpenIMEnvelope<PendingInvitation>))]
 [JsonSerializable(typeof(OpenIMEnvelope<UserTokenReply>))]
+[JsonSerializable(typeof(OpenIMEnvelope<UserTokenV2Reply>))]
 [JsonSerializable(typeof(OpenIMEnvelope<Empty>))]
 [JsonSerializable(typeof(SignalCallback))]
 [JsonSerializable(typeof(RoomParticipants))]

@@ -18,7 +18,7 @@ public sealed class OpenIMEventRendererTests
     {
         var frames = _renderer.Render(Event(EventKind.InvitationTimedOut, "u1", Actor.Server, users: ["u2", "u3"]));
 
-        Assert.Equal(["onInvitationTimeout", "onInvitationTimeout"], frames.Select(f => f.Name));
+        Assert.Equal(["OnInvitationTimeout", "OnInvitationTimeout"], frames.Select(f => f.Name));
         Assert.Equal(["u2", "u3"], frames.Select(f => Json(f).GetProperty("userID").GetString()));
         Assert.Empty(_renderer.Render(Event(EventKind.InvitationTimedOut, "u2", Actor.Server, users: ["u2"])));
     }
@@ -27,7 +27,7 @@ public sealed class OpenIMEventRendererTests
     [Trait("VendorFact", "B.4: OnHangUp to everyone notified except the user who hung up")]
     public void HangUp_SkipsTheUserWhoHungUp()
     {
-        Assert.Contains(_renderer.Render(Event(EventKind.CallEnded, "u2", new Actor("u1", "1"))), f => f.Name == "onHangUp");
+        Assert.Contains(_renderer.Render(Event(EventKind.CallEnded, "u2", new Actor("u1", "1"))), f => f.Name == "OnHangUp");
         Assert.Empty(_renderer.Render(Event(EventKind.CallEnded, "u1", new Actor("u1", "1"))));
     }
 
@@ -37,7 +37,7 @@ public sealed class OpenIMEventRendererTests
     {
         var frame = Assert.Single(_renderer.Render(Event(EventKind.AnsweredElsewhere, "u2", new Actor("u2", "2"))));
 
-        Assert.Equal("onInviteeAcceptedByOtherDevice", frame.Name);
+        Assert.Equal("OnInviteeAcceptedByOtherDevice", frame.Name);
         Assert.Equal(2, Json(frame).GetProperty("opUserPlatformID").GetInt32());
     }
 
@@ -48,7 +48,7 @@ public sealed class OpenIMEventRendererTests
         var frame = Assert.Single(_renderer.Render(Event(EventKind.InvitationReceived, "u2", new Actor("u1", "5"))));
         var invitation = Json(frame).GetProperty("invitation");
 
-        Assert.Equal("onReceiveNewInvitation", frame.Name);
+        Assert.Equal("OnReceiveNewInvitation", frame.Name);
         Assert.Equal(["u2", "u3"], invitation.GetProperty("inviteeUserIDList").EnumerateArray().Select(u => u.GetString()));
         Assert.Equal(["u3"], invitation.GetProperty("busyLineUserIDList").EnumerateArray().Select(u => u.GetString()));
         Assert.Equal(5, invitation.GetProperty("platformID").GetInt32());

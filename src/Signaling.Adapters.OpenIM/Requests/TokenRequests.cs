@@ -7,3 +7,6 @@ public sealed record UserTokenRequest(string? Secret, int? Platform, string? Use
 public sealed record GetUserTokenRequest(int? PlatformID, string? UserID);
 
 public sealed record UserTokenReply(string Token, long ExpireTimeSeconds);
+
+/// <summary>The v2 server's answer to <c>/auth/user_token</c>: <c>expiredTime</c> is when the token expires, in unix seconds (audit O-3).</summary>
+public sealed record UserTokenV2Reply(string UserID, string Token, long ExpiredTime);

@@ -51,7 +51,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         {
             channelId = invite.GetProperty("channelId").GetString(), account = "u1", requestId = invite.GetProperty("requestId").GetString(),
         });
-        await openimEvents.WaitForAsync("onInviteeRejected");
+        await openimEvents.WaitForAsync("OnInviteeRejected");
 
         // Agora on A ↔ Agora on B: call, accept, and a shared channel.
         using var agoraA = _nodes.A.AgoraUser("ag1");

@@ -63,10 +63,10 @@ public sealed class NimInteropTests(GatewayFixture fixture)
         {
             channelId = invite.GetProperty("channelId").GetString(), account = u1.UserId, requestId = invite.GetProperty("requestId").GetString(),
         });
-        Assert.Equal(acc2.Accid, (await u1Events.WaitForAsync("onInviteeRejected")).Data.GetProperty("opUserID").GetString());
+        Assert.Equal(acc2.Accid, (await u1Events.WaitForAsync("OnInviteeRejected")).Data.GetProperty("opUserID").GetString());
 
         await acc2.OkAsync("signalingCall", new { type = 1, account = u1.UserId, requestId = "to-openim" });
-        var received = await u1Events.WaitForAsync("onReceiveNewInvitation");
+        var received = await u1Events.WaitForAsync("OnReceiveNewInvitation");
         Assert.Equal(acc2.Accid, received.Data.GetProperty("invitation").GetProperty("inviterUserID").GetString());
         Assert.Equal("audio", received.Data.GetProperty("invitation").GetProperty("mediaType").GetString());
     }

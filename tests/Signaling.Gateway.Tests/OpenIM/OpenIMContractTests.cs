@@ -44,19 +44,19 @@ public sealed class OpenIMContractTests(GatewayFixture fixture)
         var reply = await u1.InviteAsync([u2Id]);
         var room = reply.GetProperty("roomID").GetString()!;
         Assert.False(string.IsNullOrEmpty(room));
-        var received = await u2MobileEvents.WaitForAsync("onReceiveNewInvitation");
+        var received = await u2MobileEvents.WaitForAsync("OnReceiveNewInvitation");
         Assert.Equal(room, received.Data.GetProperty("invitation").GetProperty("roomID").GetString());
         Assert.Equal(u1.UserId, received.Data.GetProperty("invitation").GetProperty("inviterUserID").GetString());
 
         var accepted = await u2Mobile.AnswerAsync("signalingAccept", room);
         Assert.Equal(0, accepted.Code);
         Assert.Equal(room, accepted.Data.GetProperty("roomID").GetString());
-        Assert.Equal(2, (await u1Events.WaitForAsync("onInviteeAccepted")).Data.GetProperty("opUserPlatformID").GetInt32());
-        Assert.Equal(u2Id, (await u2WebEvents.WaitForAsync("onInviteeAcceptedByOtherDevice")).Data.GetProperty("opUserID").GetString());
+        Assert.Equal(2, (await u1Events.WaitForAsync("OnInviteeAccepted")).Data.GetProperty("opUserPlatformID").GetInt32());
+        Assert.Equal(u2Id, (await u2WebEvents.WaitForAsync("OnInviteeAcceptedByOtherDevice")).Data.GetProperty("opUserID").GetString());
 
         Assert.Equal(0, (await u1.AnswerAsync("signalingHungUp", room)).Code);
-        Assert.Equal(u1.UserId, (await u2MobileEvents.WaitForAsync("onHangUp")).Data.GetProperty("opUserID").GetString());
-        Assert.DoesNotContain(await u1Events.DrainAsync(TimeSpan.FromMilliseconds(300)), e => e.Name == "onHangUp");
+        Assert.Equal(u1.UserId, (await u2MobileEvents.WaitForAsync("OnHangUp")).Data.GetProperty("opUserID").GetString());
+        Assert.DoesNotContain(await u1Events.DrainAsync(TimeSpan.FromMilliseconds(300)), e => e.Name == "OnHangUp");
     }
 
     [Fact]
@@ -75,11 +75,11 @@ public sealed class OpenIMContractTests(GatewayFixture fixture)
         var reply = await u1.InviteAsync([u2.UserId, u3.UserId], timeout: 2, groupId: GatewayFixture.Unique("group"));
 
         Assert.Equal([u3.UserId], reply.GetProperty("busyLineUserIDList").EnumerateArray().Select(u => u.GetString()));
-        var timeout = await u1Events.WaitForAsync("onInvitationTimeout", TimeSpan.FromSeconds(4));
+        var timeout = await u1Events.WaitForAsync("OnInvitationTimeout", TimeSpan.FromSeconds(4));
         Assert.Equal(u2.UserId, timeout.Data.GetProperty("userID").GetString());
         var rest = await u1Events.DrainAsync(TimeSpan.FromMilliseconds(800));
-        Assert.DoesNotContain(rest, e => e.Name == "onInvitationTimeout");
-        Assert.DoesNotContain(await u3Events.DrainAsync(TimeSpan.FromMilliseconds(100)), e => e.Name == "onReceiveNewInvitation");
+        Assert.DoesNotContain(rest, e => e.Name == "OnInvitationTimeout");
+        Assert.DoesNotContain(await u3Events.DrainAsync(TimeSpan.FromMilliseconds(100)), e => e.Name == "OnReceiveNewInvitation");
     }
 
     [Fact]

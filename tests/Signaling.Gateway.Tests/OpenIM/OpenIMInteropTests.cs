@@ -21,7 +21,7 @@ public sealed class OpenIMInteropTests(GatewayFixture fixture)
         var id = (await bobStream.WaitForAsync("invitationReceived")).InvitationId;
         Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync($"/v1/invitations/{id}/accept")).StatusCode);
 
-        Assert.Equal(bob.UserId, (await u1Events.WaitForAsync("onInviteeAccepted")).Data.GetProperty("opUserID").GetString());
+        Assert.Equal(bob.UserId, (await u1Events.WaitForAsync("OnInviteeAccepted")).Data.GetProperty("opUserID").GetString());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class OpenIMInteropTests(GatewayFixture fixture)
         await using var u2Events = await u2.OpenEventsAsync();
 
         await alice.InviteAsync(new { invitees = new[] { u2.UserId }, timeoutSeconds = 30 });
-        var room = (await u2Events.WaitForAsync("onReceiveNewInvitation")).Data.GetProperty("invitation").GetProperty("roomID").GetString()!;
+        var room = (await u2Events.WaitForAsync("OnReceiveNewInvitation")).Data.GetProperty("invitation").GetProperty("roomID").GetString()!;
         Assert.Equal(0, (await u2.AnswerAsync("signalingReject", room)).Code);
 
         Assert.Equal(u2.UserId, (await aliceStream.WaitForAsync("inviteeRejected")).Data.GetProperty("actor").GetProperty("userId").GetString());
@@ -50,13 +50,13 @@ public sealed class OpenIMInteropTests(GatewayFixture fixture)
         var firstRoom = (await u1.InviteAsync([bob.UserId])).GetProperty("roomID").GetString()!;
         var inviteId = (await bobListener.WaitForAsync("onReceiveNewInvitation")).Data.GetProperty("inviteID").GetString();
         Assert.Equal(0, (await bob.CallAsync("accept", new { inviteID = inviteId })).Code);
-        Assert.Equal(bob.UserId, (await u1Events.WaitForAsync("onInviteeAccepted")).Data.GetProperty("opUserID").GetString());
+        Assert.Equal(bob.UserId, (await u1Events.WaitForAsync("OnInviteeAccepted")).Data.GetProperty("opUserID").GetString());
 
         // Until that call ends u1 is busy and would not be rung.
         Assert.Equal(0, (await u1.AnswerAsync("signalingHungUp", firstRoom)).Code);
 
         await bob.InviteAsync(new { invitee = u1.UserId, timeout = 30 });
-        var room = (await u1Events.WaitForAsync("onReceiveNewInvitation")).Data.GetProperty("invitation").GetProperty("roomID").GetString()!;
+        var room = (await u1Events.WaitForAsync("OnReceiveNewInvitation")).Data.GetProperty("invitation").GetProperty("roomID").GetString()!;
         Assert.Equal(0, (await u1.AnswerAsync("signalingAccept", room)).Code);
         Assert.Equal(u1.UserId, (await bobListener.WaitForAsync("onInviteeAccepted")).Data.GetProperty("invitee").GetString());
     }
