@@ -52,7 +52,7 @@ public static class AgoraEndpoints
 
     private static void MapSession(RouteGroupBuilder group)
     {
-        group.MapMethod("Agora", "login", async (LoginParams p, SessionService sessions, AgoraChannels channels, IOptions<AgoraOptions> options, TimeProvider clock,
+        group.MapMethods("Agora", ["login", "login2"], async (LoginParams p, SessionService sessions, AgoraChannels channels, IOptions<AgoraOptions> options, TimeProvider clock,
                 CancellationToken ct) =>
             {
                 var verdict = p.Token == SignalingToken.NoNeedToken && string.IsNullOrEmpty(options.Value.AppCertificate)
@@ -78,7 +78,7 @@ public static class AgoraEndpoints
                 return LoginEnvelope.Ok(login.Value.Session.Id);
             })
             .AllowAnonymous()
-            .Agora("Log in with a SignalingToken; logging in from another device ends the old session (onLogout 103), from the same device is ignored",
+            .Agora("Log in with a SignalingToken (login2: the native name; its retry settings do not apply over REST); logging in from another device ends the old session (onLogout 103), from the same device is ignored",
                 new LoginParams { Account = "alice", Token = "1:970ca35de60c44645bbae8a215061b33:1446455471:4815d52c4fd440bac35b981c12798774", DeviceID = "phone" },
                 new LoginReply("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0))
             .Produces<LoginEnvelope>();
@@ -99,21 +99,26 @@ public static class AgoraEndpoints
                 AgoraEnvelope.Ok(await CurrentAsync(http, sessions, ct) is null ? 0 : 2))
             .AllowAnonymous()
             .Agora("0 not logged in, 2 logged in (1, logging in, does not occur over REST)", (object?)null, 2);
+
+        group.MapMethod("Agora", "isOnline", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
+                AgoraEnvelope.Ok(await CurrentAsync(http, sessions, ct) is null ? 0 : 1))
+            .AllowAnonymous()
+            .Agora("The native isOnline(): 1 while this session is logged in, else 0", (object?)null, 1);
     }
 
     private static void MapMessages(RouteGroupBuilder group)
     {
-        group.MapMethod("Agora", "messageInstantSend", async (AgoraParams p, ClaimsPrincipal user, UserService users, AgoraRateLimits limits, CancellationToken ct) =>
+        group.MapMethods("Agora", ["messageInstantSend", "messageInstantSend2"], async (AgoraParams p, ClaimsPrincipal user, UserService users, AgoraRateLimits limits, CancellationToken ct) =>
             {
                 var actor = user.ToActor();
-                return Missing(("peer", p.Peer), ("msg", p.Msg))
+                return Missing(("peer", p.PeerOrAccount), ("msg", p.Msg))
                        ?? (!limits.TryTake(actor.UserId) ? TooOften()
-                           : Reply(await users.SendPeerMessageAsync(actor, p.Peer!, p.Msg!, ct), _ => new Dictionary<string, object> { ["msgID"] = p.MsgID ?? "" }));
+                           : Reply(await users.SendPeerMessageAsync(actor, p.PeerOrAccount!, p.Msg!, ct), _ => new Dictionary<string, object> { ["msgID"] = p.MsgID ?? "" }));
             })
-            .Agora("Send a peer message (≤ 8196 bytes); the peer gets onMessageInstantReceive", new AgoraParams { Peer = "bob", Msg = "hello", MsgID = "m1" },
+            .Agora("Send a peer message (≤ 8196 bytes) to peer (or account, the native name); the peer gets onMessageInstantReceive. messageInstantSend2 takes the same fields", new AgoraParams { Peer = "bob", Msg = "hello", MsgID = "m1" },
                 new Dictionary<string, object> { ["msgID"] = "m1" });
 
-        group.MapMethod("Agora", "messageChannelSend", async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, AgoraRateLimits limits,
+        group.MapMethods("Agora", ["messageChannelSend", "messageChannelSend2", "messageChannelSendForce"], async (AgoraParams p, ClaimsPrincipal user, AgoraChannels agora, ChannelService channels, AgoraRateLimits limits,
                 CancellationToken ct) =>
             {
                 if (Missing(("channelID", p.ChannelID), ("msg", p.Msg)) is { } missing)
@@ -127,7 +132,7 @@ public static class AgoraEndpoints
                     : !limits.TryTake(actor.UserId, channel.Value.Id) ? TooOften()
                     : Reply(await channels.SendMessageAsync(actor, channel.Value.Id, p.Msg!, cancellationToken: ct));
             })
-            .Agora("Send a message to the channel you are in; the others get onMessageChannelReceive", new AgoraParams { ChannelID = "room-1", Msg = "hi all" },
+            .Agora("Send a message to the channel you are in; the others get onMessageChannelReceive (messageChannelSend2 and messageChannelSendForce, the native names, do the same)", new AgoraParams { ChannelID = "room-1", Msg = "hi all" },
                 (object?)null);
     }
 
@@ -172,35 +177,35 @@ public static class AgoraEndpoints
 
     private static void MapCalls(RouteGroupBuilder group)
     {
-        group.MapMethod("Agora", "channelInviteUser2", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
+        group.MapMethods("Agora", ["channelInviteUser2", "channelInviteUser"], async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
             {
-                if (Missing(("channelID", p.ChannelID), ("peer", p.Peer)) is { } missing)
+                if (Missing(("channelID", p.ChannelID), ("peer", p.PeerOrAccount)) is { } missing)
                 {
                     return missing;
                 }
 
-                var placed = await calls.InviteAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct);
+                var placed = await calls.InviteAsync(user.ToActor(), p.ChannelID!, p.PeerOrAccount!, p.Extra, ct);
                 return !placed.IsSuccess ? Fail(placed.Error)
-                    : placed.Value == AgoraErrorMap.Reinvite ? AgoraEnvelope.Fail(placed.Value, $"A call to {p.Peer} in {p.ChannelID} is already outstanding.")
-                    : placed.Value == AgoraErrorMap.PeerOffline ? AgoraEnvelope.Fail(placed.Value, $"{p.Peer} is offline.")
+                    : placed.Value == AgoraErrorMap.Reinvite ? AgoraEnvelope.Fail(placed.Value, $"A call to {p.PeerOrAccount} in {p.ChannelID} is already outstanding.")
+                    : placed.Value == AgoraErrorMap.PeerOffline ? AgoraEnvelope.Fail(placed.Value, $"{p.PeerOrAccount} is offline.")
                     : AgoraEnvelope.Ok();
             })
-            .Agora("Call a peer; extra's _require_peer_online (1: fail at once if offline) and _timeout (0–30 s) act as in the SDK", ExampleCall, (object?)null);
+            .Agora("Call a peer (or account, the native name; channelInviteUser is the native call without extra); extra's _require_peer_online (1: fail at once if offline) and _timeout (0–30 s) act as in the SDK", ExampleCall, (object?)null);
 
         group.MapMethod("Agora", "channelInviteAccept", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
-                Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.AcceptAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
+                Missing(("channelID", p.ChannelID), ("peer", p.PeerOrAccount)) ?? Reply(await calls.AcceptAsync(user.ToActor(), p.ChannelID!, p.PeerOrAccount!, p.Extra, ct)))
             .Agora("Accept the call from peer; the caller gets onInviteAcceptedByPeer", ExampleCall with { Peer = "alice", Extra = "{}" }, (object?)null);
 
         group.MapMethod("Agora", "channelInviteRefuse", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
-                Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.RefuseAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
+                Missing(("channelID", p.ChannelID), ("peer", p.PeerOrAccount)) ?? Reply(await calls.RefuseAsync(user.ToActor(), p.ChannelID!, p.PeerOrAccount!, p.Extra, ct)))
             .Agora("Refuse the call from peer; the caller gets onInviteRefusedByPeer", ExampleCall with { Peer = "alice", Extra = "{}" }, (object?)null);
 
         group.MapMethod("Agora", "channelInviteEnd", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
-                Missing(("channelID", p.ChannelID), ("peer", p.Peer)) ?? Reply(await calls.EndAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Extra, ct)))
+                Missing(("channelID", p.ChannelID), ("peer", p.PeerOrAccount)) ?? Reply(await calls.EndAsync(user.ToActor(), p.ChannelID!, p.PeerOrAccount!, p.Extra, ct)))
             .Agora("End the call with peer: you get onInviteEndByMyself, the peer onInviteEndByPeer", ExampleCall with { Extra = null }, (object?)null);
 
         group.MapMethod("Agora", "channelInviteDTMF", async (AgoraParams p, ClaimsPrincipal user, AgoraCalls calls, CancellationToken ct) =>
-                Missing(("channelID", p.ChannelID), ("peer", p.Peer), ("dtmf", p.Dtmf)) ?? Reply(await calls.SendDtmfAsync(user.ToActor(), p.ChannelID!, p.Peer!, p.Dtmf!, ct)))
+                Missing(("channelID", p.ChannelID), ("peer", p.PeerOrAccount), ("dtmf", p.Dtmf)) ?? Reply(await calls.SendDtmfAsync(user.ToActor(), p.ChannelID!, p.PeerOrAccount!, p.Dtmf!, ct)))
             .Agora("Send DTMF tones in a call; the peer gets onInviteMsg (msgType dtmf)", new AgoraParams { ChannelID = "room-1", Peer = "bob", Dtmf = "12#" }, (object?)null);
     }
 

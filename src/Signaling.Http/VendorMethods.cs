@@ -12,6 +12,10 @@ public static class VendorMethods
     public static RouteHandlerBuilder MapMethod(this RouteGroupBuilder group, string operationPrefix, string method, Delegate handler) =>
         group.MapPost($"/{method}", handler).WithName($"{operationPrefix}{char.ToUpperInvariant(method[0])}{method[1..]}");
 
+    /// <summary>One handler under several SDK method names (a native alias of a Web method); what is chained applies to each.</summary>
+    public static RouteHandlerBuilder MapMethods(this RouteGroupBuilder group, string operationPrefix, string[] methods, Delegate handler) =>
+        new(methods.Select(method => (IEndpointConventionBuilder)group.MapMethod(operationPrefix, method, handler)).ToList());
+
     /// <summary>
     /// A method's documentation: its summary, the surface's error description, the success envelope
     /// (<typeparamref name="TResponse"/>, shown with <paramref name="response"/>) and the envelope refusals come in (400, 401).

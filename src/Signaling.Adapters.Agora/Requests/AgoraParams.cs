@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Signaling.Adapters.Agora.Requests;
 
 /// <summary>
@@ -24,4 +26,8 @@ public sealed record AgoraParams
     public string? Extra { get; init; }
 
     public string? Dtmf { get; init; }
+
+    /// <summary>The other user of a message or call: the Web SDK names it <c>peer</c>, the native API <c>account</c> (audit A-2).</summary>
+    [JsonIgnore]
+    public string? PeerOrAccount => Peer ?? Account;
 }

@@ -41,6 +41,9 @@ public sealed class AgoraClient : IDisposable
         return answer;
     }
 
+    /// <summary>Calls on with a session obtained some other way (the native login2, say).</summary>
+    public void UseSession(string session) => Session = session;
+
     public async Task<(HttpStatusCode Status, int Ecode, JsonElement Body)> CallRawAsync(string method, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/agora/{method}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };

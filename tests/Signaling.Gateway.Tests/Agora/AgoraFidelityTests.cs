@@ -1,0 +1,59 @@
+using Signaling.Gateway.Tests.Infrastructure;
+
+namespace Signaling.Gateway.Tests.Agora;
+
+/// <summary>What apps on Agora's native Signaling SDK call, row by row from shared/reference/fidelity-audit.md (issue #12).</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AgoraFidelityTests(GatewayFixture fixture)
+{
+    private readonly GatewayProcess _gateway = fixture.Gateway;
+
+    [Fact]
+    [Trait("VendorFact", "audit A-2: the native API names the other user `account` (AW demo.cpp); A-3: channelInviteUser(channelID, account, uid) as AW demo.cpp calls it")]
+    public async Task NativeCall_ChannelInviteUserWithAccount_RingsAndIsAcceptedByAccount()
+    {
+        using var a = await LoggedInAsync("a");
+        using var b = await LoggedInAsync("b");
+        await using var aEvents = await a.OpenEventsAsync();
+        await using var bEvents = await b.OpenEventsAsync();
+        var channelID = GatewayFixture.Unique("room");
+
+        await a.OkAsync("channelInviteUser", new { channelID, account = b.Account, uid = 0 });
+        Assert.Equal(a.Account, (await bEvents.WaitForAsync("onInviteReceived")).Data.GetProperty("account").GetString());
+        await b.OkAsync("channelInviteAccept", new { channelID, account = a.Account });
+
+        Assert.Equal(b.Account, (await aEvents.WaitForAsync("onInviteAcceptedByPeer")).Data.GetProperty("account").GetString());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit A-3: login2 (AW LoginActivity.java), messageInstantSend2, messageChannelSend2, messageChannelSendForce, isOnline (AH)")]
+    public async Task NativeNames_Login2_Send2_SendForce_IsOnline()
+    {
+        using var a = _gateway.AgoraUser(GatewayFixture.Unique("a"), "phone");
+        using var b = await LoggedInAsync("b");
+        Assert.Equal(0, (await a.OkAsync("isOnline", new { })).GetInt32());
+        var login = await a.CallAsync("login2", new { account = a.Account, token = a.Token(), uid = 0, deviceID = "phone", retry_time_in_s = 30, retry_count = 3 });
+        Assert.Equal(0, login.Ecode);
+        a.UseSession(login.Body.GetProperty("result").GetProperty("session").GetString()!);
+        Assert.Equal(1, (await a.OkAsync("isOnline", new { })).GetInt32());
+        await using var bEvents = await b.OpenEventsAsync();
+
+        await a.OkAsync("messageInstantSend2", new { account = b.Account, msg = "hello", msgID = "m1", options = "{}" });
+        Assert.Equal("hello", (await bEvents.WaitForAsync("onMessageInstantReceive")).Data.GetProperty("msg").GetString());
+
+        var channelID = GatewayFixture.Unique("room");
+        await a.OkAsync("channelJoin", new { channelID });
+        await b.OkAsync("channelJoin", new { channelID });
+        await a.OkAsync("messageChannelSend2", new { channelID, msg = "one", msgID = "m2", options = "{}" });
+        await a.OkAsync("messageChannelSendForce", new { channelID, msg = "two", msgID = "m3" });
+        Assert.Equal("one", (await bEvents.WaitForAsync("onMessageChannelReceive")).Data.GetProperty("msg").GetString());
+        Assert.Equal("two", (await bEvents.WaitForAsync("onMessageChannelReceive")).Data.GetProperty("msg").GetString());
+    }
+
+    private async Task<AgoraClient> LoggedInAsync(string name)
+    {
+        var client = _gateway.AgoraUser(GatewayFixture.Unique(name), "phone");
+        Assert.Equal(0, (await client.LoginAsync()).Ecode);
+        return client;
+    }
+}
