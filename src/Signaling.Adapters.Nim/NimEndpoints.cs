@@ -82,10 +82,10 @@ public static class NimEndpoints
                 }
 
                 var actor = user.ToActor();
-                var created = await CreateAsync(channels, actor, p, ct);
-                return created.IsSuccess ? await JoinAsync(channels, calls, actor, created.Value.Id, p.Uid, p.AttachExt, ct) : Fail(created.Error);
+                var (channel, _) = await CreateOrFindAsync(channels, actor, p.ChannelName, p.Type, p.Ext, ct);
+                return channel.IsSuccess ? await JoinAsync(channels, calls, actor, channel.Value.Id, p.Uid, p.AttachExt, ct) : Fail(channel.Error);
             })
-            .Nim("Create a channel and join it", ExampleChannel with { Uid = 0 }, ExampleInfo);
+            .Nim("Create a channel and join it; with the name of a live channel, join that one (as the SDK does on 10405)", ExampleChannel with { Uid = 0 }, ExampleInfo);
 
         group.MapMethod("Nim", "signalingGetChannelInfo", async (ChannelParams p, ChannelService channels, NimCalls calls, CancellationToken ct) =>
                 Missing(("channelName", p.ChannelName)) ?? Reply(await channels.FindByNameAsync(p.ChannelName!, ct), c => NimChannel.From(c.ToView(), calls.Now)))
@@ -213,7 +213,7 @@ public static class NimEndpoints
             .WithDescription(
                 "`event:` is signalingNotify (eventType ROOM_CLOSE, ROOM_JOIN, INVITE, CANCEL_INVITE, REJECT, ACCEPT, LEAVE, CONTROL), " +
                 "signalingMutilClientSyncNotify (an accept or reject on another of your devices), signalingUnreadMessageSyncNotify (after " +
-                "signalingSync), and on connect signalingChannelsSyncNotify and signalingMembersSyncNotify. Log in with the X-NIM-* headers or " +
+                "signalingSync), and on connect signalingChannelsSyncNotify (the channels you are in, with their members). Log in with the X-NIM-* headers or " +
                 "?appKey=&accid=&token=&deviceId=. Without a cursor the stream starts live (missed calls come from signalingSync); resume with " +
                 "Last-Event-ID or ?after=. WebSocket frames are {event, id, data}.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -221,6 +221,19 @@ public static class NimEndpoints
 
     private static async Task<Result<Channel>> CreateAsync(ChannelService channels, Actor actor, ChannelParams p, CancellationToken ct) =>
         await channels.CreateAsync(actor, new CreateChannelRequest { Name = p.ChannelName, Type = NimChannel.TypeFrom(p.Type), Ext = p.Ext }, ct);
+
+    /// <summary>
+    /// signalingCreateAndJoin and signalingCall: a new channel, or the live one of that name — the SDK answers 10405 by
+    /// looking the channel up and joining it (audit N-2). Created says whether this call made it.
+    /// </summary>
+    private static async Task<(Result<Channel> Channel, bool Created)> CreateOrFindAsync(
+        ChannelService channels, Actor actor, string? name, int? type, string? ext, CancellationToken ct)
+    {
+        var created = await channels.CreateAsync(actor, new CreateChannelRequest { Name = name, Type = NimChannel.TypeFrom(type), Ext = ext }, ct);
+        return created is { IsSuccess: false, Error.Code: SignalingErrorCode.ChannelExists } && name is not null
+            ? (await channels.FindByNameAsync(name, ct), false)
+            : (created, true);
+    }
 
     private static async Task<IResult> JoinAsync(ChannelService channels, NimCalls calls, Actor actor, string channelId, long? uid, string? attachExt, CancellationToken ct)
     {
@@ -230,26 +243,35 @@ public static class NimEndpoints
 
     private static async Task<IResult> CallAsync(InviteParams p, Actor actor, NimCalls calls, ChannelService channels, bool withStatus, CancellationToken ct)
     {
-        if (Missing(("type", p.Type), ("account", p.Account), ("requestId", p.RequestId)) is { } missing)
+        // signalingCallEx requires only type and account (N9 verifyOptions); signalingCall a requestId too.
+        var missing = withStatus
+            ? Missing(("type", p.Type), ("account", p.Account))
+            : Missing(("type", p.Type), ("account", p.Account), ("requestId", p.RequestId));
+        if (missing is not null)
         {
             return missing;
         }
 
-        var created = await channels.CreateAsync(actor, new CreateChannelRequest { Name = p.ChannelName, Type = NimChannel.TypeFrom(p.Type), Ext = p.Ext }, ct);
-        if (!created.IsSuccess)
+        var (channel, created) = await CreateOrFindAsync(channels, actor, p.ChannelName, p.Type, p.Ext, ct);
+        if (!channel.IsSuccess)
         {
-            return Fail(created.Error);
+            return Fail(channel.Error);
         }
 
-        var channelId = created.Value.Id;
+        var channelId = channel.Value.Id;
         var joined = await channels.JoinAsync(actor, channelId, p.Uid, null, ct);
-        var invited = joined.IsSuccess
-            ? await calls.InviteAsync(actor, channelId, p.Account!, p.RequestId!, p.OfflineEnabled == true, p.AttachExt, p.Push?.ToCore(), ct)
+        var requestId = p.RequestId ?? Guid.NewGuid().ToString("N");
+        var invited = joined.IsSuccess || joined.Error.Code == SignalingErrorCode.AlreadyInChannel
+            ? await calls.InviteAsync(actor, channelId, p.Account!, requestId, p.OfflineEnabled == true, p.AttachExt, p.Push?.ToCore(), ct)
             : joined.Error!;
         if (!invited.IsSuccess)
         {
-            // As NIM's SDK does: a call whose invite failed leaves no channel behind.
-            await channels.CloseAsync(actor, channelId, null, ct);
+            // As NIM's SDK does: a call whose invite failed leaves no channel behind (one it made, not one it joined).
+            if (created)
+            {
+                await channels.CloseAsync(actor, channelId, null, ct);
+            }
+
             return Fail(invited.Error);
         }
 

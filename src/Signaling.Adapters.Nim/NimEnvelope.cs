@@ -19,7 +19,7 @@ public static class NimEnvelope
     /// Business errors answer HTTP 200, as NIM does; unreadable requests 400 and bad credentials 401.
     /// </summary>
     public static IResult Fail<T>(int code, string message, T? data, int status = StatusCodes.Status200OK) =>
-        TypedResults.Json(new NimEnvelope<T>(code, message, data), NimJson.Wire, statusCode: status);
+        TypedResults.Json(new NimEnvelope<T>(code, NimErrorMap.Message(code, message), data), NimJson.Wire, statusCode: status);
 
     public static IResult Fail(int code, string message, int status = StatusCodes.Status200OK) => Fail<object>(code, message, null, status);
 

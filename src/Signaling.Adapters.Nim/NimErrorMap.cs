@@ -39,7 +39,18 @@ public static class NimErrorMap
         [SignalingErrorCode.Unavailable] = 503,
     };
 
+    /// <summary>The web SDK replaces an error's message with these names (N6/N9 <c>parseAvSignalError</c>, audit N-6).</summary>
+    private static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string>
+    {
+        [10404] = "ROOM_NOT_EXISTS", [10405] = "ROOM_HAS_EXISTS", [10406] = "ROOM_MEMBER_NOT_EXISTS", [10407] = "ROOM_MEMBER_HAS_EXISTS",
+        [10408] = "INVITE_NOT_EXISTS", [10409] = "INVITE_HAS_REJECT", [10410] = "INVITE_HAS_ACCEPT", [10201] = "PEER_NIM_OFFLINE",
+        [10202] = "PEER_PUSH_OFFLINE", [10419] = "ROOM_MEMBER_EXCEED", [10420] = "ROOM_MEMBER_HAS_EXISTS_OTHER_CLIENT", [10417] = "UID_CONFLICT",
+    };
+
     public static IEnumerable<SignalingErrorCode> Mapped => Codes.Keys;
+
+    /// <summary>The client's error message: the SDK's symbolic name for signaling codes, else <paramref name="text"/>.</summary>
+    public static string Message(int code, string text) => Names.GetValueOrDefault(code, text);
 
     public static int For(SignalingErrorCode code) => Codes[code];
 }

@@ -22,7 +22,6 @@ public sealed class NimEventRenderer : IEventRenderer
     public const string MultiClientSync = "signalingMutilClientSyncNotify";
     public const string UnreadSync = "signalingUnreadMessageSyncNotify";
     public const string ChannelsSync = "signalingChannelsSyncNotify";
-    public const string MembersSync = "signalingMembersSyncNotify";
 
     public IReadOnlyList<EventFrame> Render(SignalingEvent e)
     {
@@ -41,11 +40,12 @@ public sealed class NimEventRenderer : IEventRenderer
         return [new EventFrame(name, JsonSerializer.SerializeToUtf8Bytes(notify, NimJson.Frames.NimNotify))];
     }
 
-    /// <summary>What a client is told on connect: the channels it has not left, and each one's members.</summary>
+    /// <summary>
+    /// What a client is told on connect: the channels it has not left, with their members, as the SDK's one
+    /// signalingChannelsSyncNotify (it has no members-sync event of its own).
+    /// </summary>
     public IReadOnlyList<EventFrame> Greeting(List<NimChannel> channels) =>
-        channels.Select(c => new EventFrame(MembersSync, JsonSerializer.SerializeToUtf8Bytes(c, NimJson.Frames.NimChannel)))
-            .Prepend(new EventFrame(ChannelsSync, JsonSerializer.SerializeToUtf8Bytes(channels, NimJson.Frames.ListNimChannel)))
-            .ToList();
+        [new EventFrame(ChannelsSync, JsonSerializer.SerializeToUtf8Bytes(channels, NimJson.Frames.ListNimChannel))];
 
     public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);
 
@@ -56,7 +56,7 @@ public sealed class NimEventRenderer : IEventRenderer
         var view = e.Invitation;
         return e.Kind switch
         {
-            EventKind.InvitationReceived => Call(e, "INVITE", view!.Inviter.UserId, e.Recipient) with { PushInfo = NimPushInfo.From(view.OfflinePush) },
+            EventKind.InvitationReceived => WithPush(Call(e, "INVITE", view!.Inviter.UserId, e.Recipient), view.OfflinePush),
             EventKind.InvitationCancelled when someoneElse => Call(e, "CANCEL_INVITE", view!.Inviter.UserId, e.Recipient),
             EventKind.InviteeAccepted => Call(e, "ACCEPT", e.Actor.UserId, view!.Inviter.UserId),
             EventKind.InviteeRejected => Call(e, "REJECT", e.Actor.UserId, view!.Inviter.UserId),
@@ -69,6 +69,11 @@ public sealed class NimEventRenderer : IEventRenderer
             _ => null,
         };
     }
+
+    private static NimNotify WithPush(NimNotify notify, OfflinePushInfo? push) => push is null ? notify : notify with
+    {
+        NeedPush = true, PushTitle = push.Title, PushContent = push.Content, PushPayload = push.Payload, NeedBadge = push.Badge != 0,
+    };
 
     private static readonly Dictionary<string, int> Codes = new()
     {

@@ -21,7 +21,7 @@ namespace Signaling.Adapters.Nim;
 [JsonSerializable(typeof(NimEnvelope<NimChannel>))]
 [JsonSerializable(typeof(NimEnvelope<List<NimNotify>>))]
 [JsonSerializable(typeof(NimServerEnvelope<object>))]
-[JsonSerializable(typeof(NimServerEnvelope<NimChannel>))]
+[JsonSerializable(typeof(NimServerEnvelope<NimServerRoom>))]
 [JsonSerializable(typeof(NimServerEnvelope<NimUserInfo>))]
 public sealed partial class NimJson : JsonSerializerContext
 {

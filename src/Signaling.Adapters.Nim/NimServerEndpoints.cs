@@ -40,13 +40,13 @@ public static class NimServerEndpoints
             {
                 Name = form.OptionalId("channelName"), Type = ServerType(form.Text("type", 16), form), Ext = form.Text("ext", MaxExt),
             };
-            return Refused(form) ?? Room(await Get<ChannelService>(http).CreateAsync(new Actor(from, Device), request, ct), http);
+            return Refused(form) ?? Room(await Get<ChannelService>(http).CreateAsync(new Actor(from, Device), request, ct));
         });
 
         Action(group, "signal/delayRoom", new() { ["channelId"] = "5f0c8a2e9b1d4c7f" }, "Extend a channel to now + 2 hours", async (form, http, ct) =>
         {
             var channelId = form.Id("channelId");
-            return Refused(form) ?? Room(await Get<ChannelService>(http).DelayAsync(new Actor(Actor.Server.UserId), channelId, ct), http);
+            return Refused(form) ?? Room(await Get<ChannelService>(http).DelayAsync(new Actor(Actor.Server.UserId), channelId, ct));
         });
 
         Action(group, "signal/closeRoom", new() { ["channelId"] = "5f0c8a2e9b1d4c7f", ["from"] = "acc1" }, "Close a channel as `from`", async (form, http, ct) =>
@@ -64,7 +64,7 @@ public static class NimServerEndpoints
             }
 
             var channels = Get<ChannelService>(http);
-            return Refused(form) ?? Room(channelId is not null ? await channels.GetAsync(channelId, ct) : await channels.FindByNameAsync(name!, ct), http);
+            return Refused(form) ?? Room(channelId is not null ? await channels.GetAsync(channelId, ct) : await channels.FindByNameAsync(name!, ct));
         });
 
         Action(group, "signal/ctrlRoom", new() { ["channelId"] = "5f0c8a2e9b1d4c7f", ["from"] = "acc1", ["to"] = "acc2", ["attachExt"] = "{\"cmd\":\"mute\"}" }, "Send a CONTROL command as `from` to `to`, or to the whole channel", async (form, http, ct) =>
@@ -136,8 +136,8 @@ public static class NimServerEndpoints
     private static IResult? Refused(NimForm form) =>
         form.Error is { } error ? NimEnvelope.ServerFail(NimErrorMap.BadParameter, error, StatusCodes.Status400BadRequest) : null;
 
-    private static IResult Room(Result<Channel> channel, HttpContext http) =>
-        channel.IsSuccess ? NimEnvelope.ServerSuccess(NimChannel.From(channel.Value.ToView(), Get<TimeProvider>(http).GetUtcNow())) : Fail(channel.Error);
+    private static IResult Room(Result<Channel> channel) =>
+        channel.IsSuccess ? NimEnvelope.ServerSuccess(NimServerRoom.From(channel.Value.ToView())) : Fail(channel.Error);
 
     private static IResult Done<T>(Result<T> result) => result.IsSuccess ? NimEnvelope.ServerSuccess<object?>(null) : Fail(result.Error);
 

@@ -27,7 +27,16 @@ public sealed record NimNotify(
 
     public string? RequestId { get; init; }
 
-    public NimPushInfo? PushInfo { get; init; }
+    /// <summary>Push settings flat on the notification, as the SDK gives them (audit N-3).</summary>
+    public bool? NeedPush { get; init; }
+
+    public string? PushTitle { get; init; }
+
+    public string? PushContent { get; init; }
+
+    public string? PushPayload { get; init; }
+
+    public bool? NeedBadge { get; init; }
 
     public NimMember? Member { get; init; }
 

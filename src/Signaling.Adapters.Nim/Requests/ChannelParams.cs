@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Signaling.Adapters.Nim.Requests;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed record ChannelParams
     public string? AttachExt { get; init; }
 
     /// <summary>&gt; 0 is kept; otherwise the server picks one unique in the channel.</summary>
+    [JsonConverter(typeof(UidConverter))]
     public long? Uid { get; init; }
 
     public bool? OfflineEnabled { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Signaling.Adapters.Nim.Requests;
 
 /// <summary>
@@ -22,6 +24,7 @@ public sealed record InviteParams
     /// <summary>signalingAccept: join the channel as well.</summary>
     public bool? AutoJoin { get; init; }
 
+    [JsonConverter(typeof(UidConverter))]
     public long? Uid { get; init; }
 
     /// <summary>signalingAccept with autoJoin: the join's attachExt.</summary>
@@ -41,6 +44,7 @@ public sealed record InviteParams
 
     public string? PushContent { get; init; }
 
+    [JsonConverter(typeof(JsonTextConverter))]
     public string? PushPayload { get; init; }
 
     public bool? NeedBadge { get; init; }

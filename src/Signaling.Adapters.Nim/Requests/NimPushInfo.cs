@@ -1,9 +1,10 @@
+using System.Text.Json.Serialization;
 using Signaling.Core.Invitations;
 
 namespace Signaling.Adapters.Nim.Requests;
 
 /// <summary>pushInfo (reference A.3): what a push shows an offline invitee. Stored and forwarded; the gateway sends no pushes.</summary>
-public sealed record NimPushInfo(bool? NeedPush = null, string? PushTitle = null, string? PushContent = null, string? PushPayload = null, bool? NeedBadge = null)
+public sealed record NimPushInfo(bool? NeedPush = null, string? PushTitle = null, string? PushContent = null, [property: JsonConverter(typeof(JsonTextConverter))] string? PushPayload = null, bool? NeedBadge = null)
 {
     public OfflinePushInfo? ToCore() =>
         NeedPush == true ? new OfflinePushInfo(PushTitle, PushContent, PushPayload, NeedBadge == false ? 0 : 1) : null;

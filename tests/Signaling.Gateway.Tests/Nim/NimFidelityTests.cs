@@ -1,0 +1,96 @@
+using System.Net;
+using Signaling.Gateway.Tests.Infrastructure;
+
+namespace Signaling.Gateway.Tests.Nim;
+
+/// <summary>What NetEase's web SDK and call kits observe, row by row from shared/reference/fidelity-audit.md (issue #12).</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class NimFidelityTests(GatewayFixture fixture)
+{
+    private readonly GatewayProcess _gateway = fixture.Gateway;
+
+    [Fact]
+    [Trait("VendorFact", "audit N-3: push fields flat on the notification (N9 notify transform); N-4: an object pushPayload is JSON.stringify'd (N6/N9, SD 003); N-5: uid as a string (SD 003)")]
+    public async Task CallEx_ObjectPayloadAndStringUid_ArriveFlatAndParsed()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+        using var acc2 = _gateway.NimUser(GatewayFixture.Unique("acc2"));
+        await using var acc2Events = await acc2.OpenEventsAsync();
+
+        var channel = await acc1.OkAsync("signalingCallEx", new
+        {
+            type = 2, account = acc2.Accid, uid = "123", needPush = true, pushTitle = "acc1 calls", pushPayload = new { from = "test" },
+        });
+
+        Assert.Equal(123, channel.GetProperty("members")[0].GetProperty("uid").GetInt64());
+        var invite = (await acc2Events.WaitForAsync("signalingNotify")).Data;
+        Assert.True(invite.GetProperty("needPush").GetBoolean());
+        Assert.Equal("acc1 calls", invite.GetProperty("pushTitle").GetString());
+        Assert.Equal("{\"from\":\"test\"}", invite.GetProperty("pushPayload").GetString());
+        Assert.False(invite.TryGetProperty("pushInfo", out _));
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit N-5: uid '' asks the server to pick one (SD 003)")]
+    public async Task Join_WithEmptyStringUid_GetsOneAssigned()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+
+        var channel = await acc1.OkAsync("signalingCreateAndJoin", new { type = 1, uid = "" });
+
+        Assert.True(channel.GetProperty("members")[0].GetProperty("uid").GetInt64() > 0);
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit N-6: message is the SDK's symbolic name (N6/N9 parseAvSignalError)")]
+    public async Task Errors_CarryTheSdksSymbolicNames()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+
+        var (_, code, body) = await acc1.CallAsync("signalingGetChannelInfo", new { channelName = GatewayFixture.Unique("none") });
+        var (_, offline, offlineBody) = await acc1.CallAsync("signalingCall", new { type = 1, account = GatewayFixture.Unique("away"), requestId = "r1" });
+
+        Assert.Equal((10404, "ROOM_NOT_EXISTS"), (code, body.GetProperty("message").GetString()));
+        Assert.Equal((10201, "PEER_NIM_OFFLINE"), (offline, offlineBody.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit N-2: signalingCreateAndJoin with a live channel's name joins it (N6/N9 handle 10405 with getChannelInfo + join)")]
+    public async Task CreateAndJoin_WithALiveChannelsName_JoinsThatChannel()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+        using var acc2 = _gateway.NimUser(GatewayFixture.Unique("acc2"));
+        var channelName = GatewayFixture.Unique("room");
+        var first = await acc1.OkAsync("signalingCreateAndJoin", new { type = 2, channelName });
+
+        var second = await acc2.OkAsync("signalingCreateAndJoin", new { type = 2, channelName });
+
+        Assert.Equal(first.GetProperty("channelId").GetString(), second.GetProperty("channelId").GetString());
+        Assert.Equal(2, second.GetProperty("members").GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit N-7: the server API answers type as the String AUDIO/VIDEO/CUSTOM (NS GetSignalRoomInfoResponseV1)")]
+    public async Task ServerRoomInfo_AnswersTypeAsAString()
+    {
+        var (status, body) = await NimClient.ServerAsync(_gateway, "signal/createRoom.action",
+            new Dictionary<string, string> { ["type"] = "2", ["from"] = GatewayFixture.Unique("acc1") });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("VIDEO", body.GetProperty("data").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit NIM channel sync: the SDK emits signalingChannelsSyncNotify only, never signalingMembersSyncNotify (N6, N9)")]
+    public async Task Connect_InAChannel_GetsChannelsSyncOnly()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+        await acc1.OkAsync("signalingCreateAndJoin", new { type = 1 });
+
+        await using var events = await acc1.OpenEventsAsync();
+
+        var sync = await events.WaitForAsync("signalingChannelsSyncNotify");
+        Assert.Equal(1, sync.Data.GetArrayLength());
+        Assert.DoesNotContain(await events.DrainAsync(TimeSpan.FromMilliseconds(300)), e => e.Name == "signalingMembersSyncNotify");
+    }
+}
