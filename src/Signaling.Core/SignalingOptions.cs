@@ -15,6 +15,12 @@ public sealed class SignalingOptions
 
     public int DefaultMemberLimit { get; set; } = 100;
 
+    /// <summary>
+    /// A connected call nobody hung up is ended by the server after this long (zero: never). Calls begun on a surface
+    /// without a hang-up (Tencent) would otherwise keep their users busy for ever.
+    /// </summary>
+    public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>The longest invitation timeout accepted, in seconds (one day).</summary>
     public int MaxTimeoutSeconds { get; set; } = 86_400;
 }

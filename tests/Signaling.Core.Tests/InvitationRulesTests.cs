@@ -142,6 +142,27 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         Assert.True(fired <= 1);
     }
 
+    /// <summary>Issue #12: a connected call nobody hangs up ends after MaxCallDuration; a group call still rings for the others meanwhile.</summary>
+    [Fact]
+    public async Task ConnectedGroupCall_TimesOutThePendingInvitee_ThenEndsWhenOverlong()
+    {
+        _core.Options.MaxCallDuration = TimeSpan.FromSeconds(60);
+        var invitation = await _core.InviteAsync("alice", ["bob", "carol"], timeoutSeconds: 30);
+        await _core.Invitations.AcceptAsync(new Actor("bob"), invitation.Id, null);
+
+        _core.Clock.Advance(TimeSpan.FromSeconds(31));
+        await _core.Timeouts.FireDueAsync(CancellationToken.None);
+        var ringingOver = (await _core.Invitations.GetAsync(new Actor("alice"), invitation.Id)).Value!;
+        _core.Clock.Advance(TimeSpan.FromSeconds(30));
+        await _core.Timeouts.FireDueAsync(CancellationToken.None);
+        var callOver = (await _core.Invitations.GetAsync(new Actor("alice"), invitation.Id)).Value!;
+
+        Assert.Equal((InvitationStatus.Connected, InviteeState.TimedOut), (ringingOver.Status, ringingOver.FindInvitee("carol")!.State));
+        Assert.Equal(InvitationStatus.Ended, callOver.Status);
+        Assert.Equal(EventKind.CallEnded, (await _core.EventsOf("bob")).Last().Kind);
+        Assert.Equal(EventKind.CallEnded, (await _core.EventsOf("alice")).Last().Kind);
+    }
+
     [Fact]
     public async Task Timeout_AfterAnswer_FiresNothing()
     {

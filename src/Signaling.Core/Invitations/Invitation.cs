@@ -50,6 +50,25 @@ public sealed class Invitation
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>
+    /// When a connected call is ended by the server if nobody has hung up (<see cref="SignalingOptions.MaxCallDuration"/>):
+    /// surfaces without a hang-up (Tencent) must not leave their users in a call forever.
+    /// </summary>
+    public DateTimeOffset? CallEndsAt { get; set; }
+
+    /// <summary>The next moment the server's clock must act on this invitation: a ringing timeout or the end of an overlong call.</summary>
+    public DateTimeOffset? NextDue()
+    {
+        if (Status == InvitationStatus.Ended)
+        {
+            return null;
+        }
+
+        var ringing = Invitees.Exists(i => i.State == InviteeState.Pending) ? ExpiresAt : null;
+        var call = Status == InvitationStatus.Connected ? CallEndsAt : null;
+        return ringing is null ? call : call is null ? ringing : ringing < call ? ringing : call;
+    }
+
     /// <summary>Every action so far, oldest first; step numbers are positions (1 = the invite).</summary>
     public List<InvitationStep> History { get; init; } = [];
 
@@ -187,6 +206,15 @@ public sealed class Invitation
             return SignalingError.Denied("Only a participant of the connected call may hang up.");
         }
 
+        return EndForEveryone(actor, data, now);
+    }
+
+    /// <summary>A connected call past <see cref="CallEndsAt"/> ends as if hung up, by the server.</summary>
+    public List<Notice> EndIfOverlong(DateTimeOffset now) =>
+        Status == InvitationStatus.Connected && CallEndsAt is { } end && end <= now ? EndForEveryone(Actor.Server, Data, now) : [];
+
+    private List<Notice> EndForEveryone(Actor actor, string data, DateTimeOffset now)
+    {
         // Everyone who was in the call or still ringing learns it ended, the actor's other devices included.
         var told = Participants().Concat(Invitees.Where(i => i.State == InviteeState.Pending).Select(i => i.UserId)).ToList();
         foreach (var invitee in Invitees.Where(i => i.State == InviteeState.Pending))

@@ -131,17 +131,32 @@ public sealed class InvitationService(
             return SignalingError.Denied("You are not part of this invitation.");
         }
 
-        // Past its due time with someone still pending, the read fires the timeout itself rather than wait for the worker:
+        // Past its due time (a ringing timeout, an overlong call), the read fires it itself rather than wait for the worker:
         // it then shows what an answer would be told (Expired), and an answer decided just before the due time but not
         // yet committed loses the version race instead of overturning what this read showed.
-        if (invitation.IsExpired(clock.GetUtcNow()) && invitation.Status != InvitationStatus.Ended
-            && invitation.Invitees.Exists(i => i.State == InviteeState.Pending))
+        if (invitation.NextDue() is { } due && due <= clock.GetUtcNow())
         {
             await FireTimeoutAsync(invitationId, cancellationToken);
             invitation = await store.GetInvitationAsync(invitationId, cancellationToken) ?? invitation;
         }
 
         return invitation;
+    }
+
+    /// <summary>
+    /// Hangs up the connected call <paramref name="actor"/> is in with <paramref name="peers"/>, if there is one: for
+    /// surfaces whose apps end a call by convention rather than by a hang-up call. Nothing happens otherwise.
+    /// </summary>
+    public async Task<Result<Invitation>?> HangUpCallWithAsync(Actor actor, IReadOnlyCollection<string> peers, string? data, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindAsync(InvitationKeys.CurrentCall(actor.UserId), cancellationToken) is not { } callId
+            || await store.GetInvitationAsync(callId, cancellationToken) is not { Status: InvitationStatus.Connected } call
+            || !call.IsParticipant(actor.UserId) || !peers.Any(call.Involves))
+        {
+            return null;
+        }
+
+        return await HangUpAsync(actor, callId, data, cancellationToken);
     }
 
     /// <summary>The latest invitation for a media room, as its inviter or an invitee sees it.</summary>
@@ -215,14 +230,23 @@ public sealed class InvitationService(
                 return new Decision<bool>(true, commit);
             }
 
-            if (!invitation.IsExpired(now) && invitation.Status != InvitationStatus.Ended)
+            if (invitation.NextDue() is { } due && due > now)
             {
                 return new Decision<bool>(false, null); // Claimed early (clock skew between nodes): leave it for later.
             }
 
             var before = invitation.Status;
             var notices = invitation.TimeOut(now);
-            commit.CancelTimeouts.Add(invitationId);
+            notices.AddRange(invitation.EndIfOverlong(now));
+            if (invitation.NextDue() is { } next)
+            {
+                commit.ScheduleTimeouts[invitationId] = next; // A group call rings on while connected: its call end is still to come.
+            }
+            else
+            {
+                commit.CancelTimeouts.Add(invitationId);
+            }
+
             if (notices.Count > 0)
             {
                 commit.Invitations.Add(invitation);
@@ -270,6 +294,11 @@ public sealed class InvitationService(
                 // The first accept connects the call, so the inviter is now in it too.
                 string[] inCall = before == InvitationStatus.Ringing ? [invitation.Inviter.UserId, actor.UserId] : [actor.UserId];
                 await MarkInCallAsync(invitation, inCall, commit, cancellationToken);
+                if (before == InvitationStatus.Ringing && _options.MaxCallDuration > TimeSpan.Zero)
+                {
+                    invitation.CallEndsAt = now + _options.MaxCallDuration;
+                    commit.ScheduleTimeouts[invitation.Id] = invitation.NextDue()!.Value;
+                }
             }
 
             await EndIfOverAsync(invitation, before, commit, cancellationToken);
@@ -302,7 +331,8 @@ public sealed class InvitationService(
             return;
         }
 
-        if (invitation.ExpiresAt is not null && !commit.CancelTimeouts.Contains(invitation.Id))
+        commit.ScheduleTimeouts.Remove(invitation.Id);
+        if ((invitation.ExpiresAt ?? invitation.CallEndsAt) is not null && !commit.CancelTimeouts.Contains(invitation.Id))
         {
             commit.CancelTimeouts.Add(invitation.Id);
         }
