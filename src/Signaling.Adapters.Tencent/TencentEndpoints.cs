@@ -95,18 +95,19 @@ public static class TencentEndpoints
 
         group.MapPost("/addInvitedSignaling", async (AddInvitedSignalingRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
             {
-                // The gateway is the server: every real invitation is already known to it (8012); one it never issued cannot be added (8010).
+                // The app learned of the invitation from a push and adds it so it can answer (audit T-9): success when the
+                // gateway issued it to you. The SDK's 8012 means "already in this client's local list", which a server
+                // cannot see, so it is never answered; adding twice is harmless.
                 var found = await invitations.GetAsync(user.ToActor(), body.Info!.InviteID!, ct);
-                return found.IsSuccess
-                    ? TencentEnvelope.Fail(TencentErrorMap.AlreadyExists, $"inviteID {body.Info.InviteID} is exist")
-                    : TencentEnvelope.Fail(TencentErrorMap.For(found.Error), found.Error.Message);
+                return found.IsSuccess ? TencentEnvelope.Ok<object?>(null) : TencentEnvelope.Fail(TencentErrorMap.For(found.Error), found.Error.Message);
             })
             .WithTencentErrors()
             .WithName("TencentAddInvitedSignaling")
             .WithSummary("addInvitedSignaling: register an invitation learned from an offline push")
-            .WithDescription("Invitations live on the gateway, so a pushed one is always known already: 8012. An inviteID the gateway never issued gets 8010.")
+            .WithDescription("Code 0 when the gateway issued that invitation to you, so the app can answer it; 8010 for an inviteID it never issued " +
+                             "to you; 6017 when info lacks inviteID, inviter or inviteeList.")
             .Produces<TencentEnvelope<object>>()
-            .WithExample(new AddInvitedSignalingRequest(Example), new TencentEnvelope<object>(8012, "inviteID 5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7 is exist", null));
+            .WithExample(new AddInvitedSignalingRequest(Example), new TencentEnvelope<object>(0, "ok", null));
 
         group.MapPost("/messages", async (MessagesRequest? body, ClaimsPrincipal user, IEventLog log, CancellationToken ct) =>
             {
@@ -212,7 +213,7 @@ public static class TencentEndpoints
         new("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", "alice", ["bob"], "", "{\"call_type\":2}", 30, 1);
 
     private static TencentMessage ExampleMessage { get; } = new(
-        "5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7-1", 3, 1767268800, "alice", "bob", null, 2,
+        "5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7-1", "3", 1767268800, "alice", "bob", null, 2,
         new TencentCustomElem(
             "{\"businessID\":1,\"inviteID\":\"5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7\",\"groupID\":\"\",\"inviter\":\"alice\",\"inviteeList\":[\"bob\"],\"data\":\"{\\\"call_type\\\":2}\",\"timeout\":30,\"actionType\":1,\"onlineUserOnly\":false}",
             "", ""));

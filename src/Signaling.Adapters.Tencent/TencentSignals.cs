@@ -87,7 +87,7 @@ public static class TencentSignals
         var sender = answer ? e.Actor.UserId : invitation.Inviter.UserId;
         var peer = invitation.GroupId is not null ? null : answer ? invitation.Inviter.UserId : info.InviteeList!.FirstOrDefault();
         return new TencentMessage(
-            MessageId(invitation.Id, step), e.Sequence, e.Time.ToUnixTimeSeconds(), sender, peer, invitation.GroupId, 2,
+            MessageId(invitation.Id, step), e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToUnixTimeSeconds(), sender, peer, invitation.GroupId, 2,
             new TencentCustomElem(JsonSerializer.Serialize(payload, TencentJson.Wire), "", ""));
     }
 }

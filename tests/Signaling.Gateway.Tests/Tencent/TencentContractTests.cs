@@ -105,7 +105,6 @@ public sealed class TencentContractTests(GatewayFixture fixture)
         Assert.Equal(0, (await bob.CallAsync("accept", new { inviteID = inviteId })).Code);
         Assert.Equal(8010, (await alice.CallAsync("cancel", new { inviteID = inviteId })).Code);
         Assert.Equal(8010, (await bob.CallAsync("accept", new { inviteID = "no-such-invitation" })).Code);
-        Assert.Equal(8012, (await bob.CallAsync("addInvitedSignaling", new { info = new { inviteID = inviteId, inviter = alice.UserId, inviteeList = new[] { bob.UserId }, actionType = 1 } })).Code);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using Signaling.Gateway.Tests.Infrastructure;
+
+namespace Signaling.Gateway.Tests.Tencent;
+
+/// <summary>What Tencent's real SDKs observe, row by row from shared/reference/fidelity-audit.md (issue #12).</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class TencentFidelityTests(GatewayFixture fixture)
+{
+    private readonly GatewayProcess _gateway = fixture.Gateway;
+
+    [Fact]
+    [Trait("VendorFact", "audit T-9: addInvitedSignaling succeeds for an invitation learned from a push; 6017 for an incomplete info (TA addInvitedSignaling)")]
+    public async Task AddInvitedSignaling_FromAPush_Succeeds_AndTheInvitationCanBeAnswered()
+    {
+        using var alice = _gateway.TencentUser(GatewayFixture.Unique("alice"));
+        using var bob = _gateway.TencentUser(GatewayFixture.Unique("bob"));
+        var inviteId = await alice.InviteAsync(new { invitee = bob.UserId, timeout = 30 });
+        var info = new { inviteID = inviteId, inviter = alice.UserId, inviteeList = new[] { bob.UserId }, actionType = 1, timeout = 30 };
+
+        Assert.Equal(0, (await bob.CallAsync("addInvitedSignaling", new { info })).Code);
+        Assert.Equal(0, (await bob.CallAsync("accept", new { inviteID = inviteId })).Code);
+        var incomplete = await bob.CallAsync("addInvitedSignaling", new { info = new { inviteID = inviteId } });
+        var unknown = await bob.CallAsync("addInvitedSignaling", new { info = info with { inviteID = "never-issued" } });
+
+        Assert.Equal((HttpStatusCode.BadRequest, 6017), (incomplete.Status, incomplete.Code));
+        Assert.Equal(8010, unknown.Code);
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit T-7: Flutter V2TimMessage.seq is a String (TF v2_tim_message.dart); web reads type TIMCustomElem and payload.data (TK TSignalingClient.js)")]
+    public async Task SignalingHistory_ReadsAsBothSdksMessageModels()
+    {
+        using var alice = _gateway.TencentUser(GatewayFixture.Unique("alice"));
+        using var bob = _gateway.TencentUser(GatewayFixture.Unique("bob"));
+        var inviteId = await alice.InviteAsync(new { invitee = bob.UserId, timeout = 30, data = "{\"call_type\":2}" });
+
+        var message = (await bob.CallAsync("messages", new { })).Data.GetProperty("messages")[0];
+
+        Assert.Equal(JsonValueKind.String, message.GetProperty("seq").ValueKind);
+        Assert.Equal("TIMCustomElem", message.GetProperty("type").GetString());
+        var signal = JsonDocument.Parse(message.GetProperty("payload").GetProperty("data").GetString()!).RootElement;
+        Assert.Equal((inviteId, 1), (signal.GetProperty("inviteID").GetString(), signal.GetProperty("actionType").GetInt32()));
+        Assert.Equal(message.GetProperty("customElem").GetProperty("data").GetString(), message.GetProperty("payload").GetProperty("data").GetString());
+    }
+}
