@@ -56,7 +56,7 @@ public static class OpenIMEndpoints
                 var call = await invitations.FindGroupCallAsync(user.ToActor(), body.GroupID, ct);
                 if (!call.IsSuccess)
                 {
-                    return OpenIMEnvelope.Fail(errors.For(call.Error.Code), call.Error.Message);
+                    return Refuse(errors, call.Error);
                 }
 
                 var participants = call.Value.Participants().Select(u => new Participant(new PublicUserInfo(u))).ToList();
@@ -81,7 +81,7 @@ public static class OpenIMEndpoints
                 var call = await invitations.FindByRoomAsync(actor, body.RoomID, ct);
                 if (!call.IsSuccess)
                 {
-                    return OpenIMEnvelope.Fail(errors.For(call.Error.Code), call.Error.Message);
+                    return Refuse(errors, call.Error);
                 }
 
                 var (token, url) = LiveKitTokens.For(options.Value.LiveKit, actor.UserId, body.RoomID, clock.GetUtcNow());
@@ -197,7 +197,7 @@ public static class OpenIMEndpoints
 
                 if (ActingForSomeoneElse(body.OpUserID ?? invite.InviterUserID, actor))
                 {
-                    return OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.PermissionDenied), "opUserID / inviterUserID must be the token's user.");
+                    return Refuse(errors, SignalingError.Denied("opUserID / inviterUserID must be the token's user."));
                 }
 
                 var result = await invitations.InviteAsync(actor, new Signaling.Core.Invitations.InviteRequest
@@ -212,7 +212,7 @@ public static class OpenIMEndpoints
                 }, ct);
                 if (!result.IsSuccess)
                 {
-                    return OpenIMEnvelope.Fail(errors.For(result.Error.Code), result.Error.Message);
+                    return Refuse(errors, result.Error);
                 }
 
                 var room = result.Value.Invitation.RoomId;
@@ -244,7 +244,7 @@ public static class OpenIMEndpoints
 
                 if (ActingForSomeoneElse(body.OpUserID, actor))
                 {
-                    return OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.PermissionDenied), "opUserID must be the token's user.");
+                    return Refuse(errors, SignalingError.Denied("opUserID must be the token's user."));
                 }
 
                 // OpenIM names a call by its room: the latest invitation for that room is the one answered.
@@ -252,7 +252,7 @@ public static class OpenIMEndpoints
                 var result = call.IsSuccess ? await answer(invitations, actor, call.Value.Id, invite.CustomData, ct) : call;
                 if (!result.IsSuccess)
                 {
-                    return OpenIMEnvelope.Fail(errors.For(result.Error.Code), result.Error.Message);
+                    return Refuse(errors, result.Error);
                 }
 
                 if (!accept)
@@ -272,6 +272,13 @@ public static class OpenIMEndpoints
                 new OpenIMEnvelope<RoomToken>(0, "", "", accept ? new RoomToken("", "room-7f3a", "", "") : null));
 
     /// <summary>A caller may act only as itself: an opUserID, when given, must be the token's user.</summary>
+    /// <summary>A signaling method's business refusal (HTTP 200), as v3 answers it or as the v2 SDK reports it (3003).</summary>
+    private static IResult Refuse(OpenIMErrorMap errors, SignalingError error)
+    {
+        var (code, message) = errors.Signaling(error.Code, error.Message);
+        return OpenIMEnvelope.Fail(code, message);
+    }
+
     private static bool ActingForSomeoneElse(string? opUserId, Actor actor) => !string.IsNullOrEmpty(opUserId) && opUserId != actor.UserId;
 
     /// <summary>The invitation if it still rings for the caller (pending, not expired), else OpenIM's empty object.</summary>

@@ -41,6 +41,21 @@ public sealed class OpenIMErrorMap(bool v2)
 
     public int For(SignalingErrorCode code) => v2 ? Pairs[code].V2 : Pairs[code].V3;
 
+    /// <summary>
+    /// A signaling method's refusal as the app sees it. The v2 SDK turns any server refusal into <c>errors.New("code:msg")</c>
+    /// and reports it as 3003 (audit O-2: OC ws.go WaitResp, signaling.go handleSignaling); v3 answers the code itself.
+    /// </summary>
+    public (int Code, string Message) Signaling(SignalingErrorCode code, string message) =>
+        v2 ? (SdkSignalingFailure, $"{For(code)}:{message}") : (For(code), message);
+
+    /// <summary>
+    /// A token refused on the v2 server's <c>/third/get_rtc_*</c> routes: errCode 500, as that server answers (audit O-2,
+    /// OS rtc.go); elsewhere, and on v3, the token codes.
+    /// </summary>
+    public int ForToken(JwtFailure failure, bool thirdPartyRoute) => v2 && thirdPartyRoute ? 500 : For(failure);
+
+    private const int SdkSignalingFailure = 3003;
+
     /// <summary>Token problems: v3 1501 expired, 1502 invalid, 1503 malformed, 1504 not yet valid, 1505 unknown; v2 701–705.</summary>
     public int For(JwtFailure failure) => (failure switch
     {

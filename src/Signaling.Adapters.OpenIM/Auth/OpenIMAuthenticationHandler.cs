@@ -40,7 +40,9 @@ public sealed class OpenIMAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var failure = result.Failure is OpenIMAuthException refused ? refused.Failure : JwtFailure.Missing;
-        await OpenIMEnvelope.Fail(errors.For(failure), Describe(failure), StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+        // HTTP stays 401 even where the v2 server answered HTTP 500: the gateway never answers bad credentials with a 5xx.
+        var code = errors.ForToken(failure, Request.Path.StartsWithSegments("/openim/third", StringComparison.OrdinalIgnoreCase));
+        await OpenIMEnvelope.Fail(code, Describe(failure), StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 
     private static string Describe(JwtFailure failure) => failure switch
