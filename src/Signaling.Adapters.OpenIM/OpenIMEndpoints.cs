@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -209,6 +210,7 @@ public static class OpenIMEndpoints
                     Data = invite.CustomData,
                     TimeoutSeconds = invite.Timeout is > 0 ? invite.Timeout.Value : RtcInvite.DefaultTimeoutSeconds,
                     OfflinePush = body.OfflinePushInfo?.ToCore(),
+                    InviterProfile = body.Participant is { ValueKind: JsonValueKind.Object } participant ? participant.GetRawText() : null,
                 }, ct);
                 if (!result.IsSuccess)
                 {

@@ -26,7 +26,8 @@ public sealed class OpenIMEventRenderer : IEventRenderer
         var invitation = RtcInvite.From(view);
         var push = OpenIMOfflinePushInfo.From(view.OfflinePush);
         var platform = int.TryParse(e.Actor.DeviceId, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : (int?)null;
-        var byInviter = new SignalCallback(view.Inviter.UserId, invitation, push);
+        // The inviter's participant metadata, as its SDK sent it, so the ringing screen can name the caller (audit O-5).
+        var byInviter = new SignalCallback(view.Inviter.UserId, invitation, push, Participant: Profile(view));
         var byActor = new SignalCallback(e.Actor.UserId, invitation, null, platform, e.Actor.UserId);
         var someoneElse = e.Recipient != e.Actor.UserId;
         return e.Kind switch
@@ -48,6 +49,9 @@ public sealed class OpenIMEventRenderer : IEventRenderer
     }
 
     public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);
+
+    private static JsonElement? Profile(InvitationView view) =>
+        view.InviterProfile is { } profile ? JsonDocument.Parse(profile).RootElement.Clone() : null;
 
     private static bool Answered(InvitationView view, SignalingEvent e) =>
         view.Invitees.FirstOrDefault(i => i.UserId == e.Actor.UserId)?.State == InviteeState.Accepted;

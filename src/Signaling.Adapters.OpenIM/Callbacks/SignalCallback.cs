@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Signaling.Adapters.OpenIM.Requests;
 
 namespace Signaling.Adapters.OpenIM.Callbacks;
@@ -11,7 +12,8 @@ public sealed record SignalCallback(
     RtcInvite Invitation,
     OpenIMOfflinePushInfo? OfflinePushInfo = null,
     int? OpUserPlatformID = null,
-    string? UserID = null);
+    string? UserID = null,
+    JsonElement? Participant = null);
 
 /// <summary>onRoomParticipantConnected / Disconnected: {invitation, participant[], groupID}.</summary>
 public sealed record RoomParticipants(RtcInvite Invitation, IReadOnlyList<Participant> Participant, string GroupID);

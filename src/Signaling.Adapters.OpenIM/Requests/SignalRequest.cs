@@ -4,7 +4,8 @@ namespace Signaling.Adapters.OpenIM.Requests;
 
 /// <summary>
 /// Signal*Req (reference B.2): {opUserID, invitation, offlinePushInfo, participant}. The old JS docs send the RtcInvite
-/// flat instead of under <c>invitation</c> (seed 002); both are accepted. <c>participant</c> is accepted and not stored.
+/// flat instead of under <c>invitation</c> (seed 002); both are accepted. The inviter's <c>participant</c> is kept with
+/// the invitation and handed to the invitees' callbacks (audit O-5).
 /// </summary>
 public sealed record SignalRequest
 {

@@ -39,6 +39,9 @@ public sealed class Invitation
 
     public string? RequestId { get; init; }
 
+    /// <summary>See <see cref="InviteRequest.InviterProfile"/>.</summary>
+    public string? InviterProfile { get; init; }
+
     /// <summary>The channel the call was made in, as it was then (without members): set when the room is a live channel.</summary>
     public ChannelView? Channel { get; init; }
 
@@ -92,7 +95,7 @@ public sealed class Invitation
 
     public InvitationView ToView() => new(
         Id, Inviter, Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Busy.ToList(), GroupId, RoomId,
-        MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt);
+        MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt, InviterProfile);
 
     /// <summary>
     /// Everyone rung gets the invitation; the inviter's other devices learn of it too. Invitees in

@@ -58,6 +58,7 @@ public sealed class InvitationService(
                 OnlineUserOnly = request.OnlineUserOnly,
                 OfflinePush = request.OfflinePush,
                 RequestId = NullIfEmpty(request.RequestId),
+                InviterProfile = NullIfEmpty(request.InviterProfile),
                 Channel = await ChannelOfRoomAsync(request.RoomId, now, cancellationToken),
                 CreatedAt = now,
                 ExpiresAt = request.TimeoutSeconds > 0 ? now.AddSeconds(request.TimeoutSeconds) : null,

@@ -16,6 +16,7 @@ public sealed record InvitationView(
     string? RequestId,
     InvitationStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    string? InviterProfile = null);
 
 public sealed record InviteeView(string UserId, InviteeState State);

@@ -30,6 +30,12 @@ public sealed record InviteRequest
     /// <summary>Ring invitees even while they are in another call (NIM has no busy line; its apps decide).</summary>
     public bool RingWhenBusy { get; init; }
 
+    /// <summary>
+    /// What the inviter's SDK says about the inviter (OpenIM's participant metadata: name, avatar, group), as JSON of at
+    /// most 8 KB; invitees are shown it as sent, so their ringing screen can name the caller.
+    /// </summary>
+    public string? InviterProfile { get; init; }
+
     /// <summary>The client's own key for this attempt: a retry with the same key returns the same invitation.</summary>
     public string? RequestId { get; init; }
 }

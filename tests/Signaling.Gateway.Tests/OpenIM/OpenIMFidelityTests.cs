@@ -45,6 +45,22 @@ public sealed class OpenIMFidelityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    [Trait("VendorFact", "audit O-5: Signal*Req carries participant {userInfo {userID, nickname, faceURL, …}} as the inviter's SDK filled it (OC open_im_sdk_signaling.go getSelfParticipant, ws.proto)")]
+    public async Task NewInvitation_CarriesTheInvitersParticipantMetadata()
+    {
+        using var u1 = _gateway.OpenIMUser(GatewayFixture.Unique("u1"));
+        using var u2 = _gateway.OpenIMUser(GatewayFixture.Unique("u2"));
+        await using var u2Events = await u2.OpenEventsAsync();
+        var invitation = new { inviterUserID = u1.UserId, inviteeUserIDList = new[] { u2.UserId }, roomID = "", timeout = 30, mediaType = "video", sessionType = 1, platformID = 5 };
+        var participant = new { userInfo = new { userID = u1.UserId, nickname = "Alice", faceURL = "https://example.test/a.png", ex = "" } };
+
+        Assert.Equal(0, (await u1.CallAsync("signalingInvite", new { opUserID = u1.UserId, invitation, participant })).Code);
+
+        var userInfo = (await u2Events.WaitForAsync("OnReceiveNewInvitation")).Data.GetProperty("participant").GetProperty("userInfo");
+        Assert.Equal(("Alice", "https://example.test/a.png"), (userInfo.GetProperty("nickname").GetString(), userInfo.GetProperty("faceURL").GetString()));
+    }
+
+    [Fact]
     [Trait("VendorFact", "audit O-3: v2 /auth/user_token answers {userID, token, expiredTime} with expiredTime in absolute unix seconds (OS auth_api_struct.go)")]
     public async Task V2UserToken_AnswersUserIdTokenAndAbsoluteExpiry()
     {
