@@ -35,7 +35,8 @@ public static class AgoraEndpoints
             .WithGroupName(groupName)
             .WithTags("Agora Signaling")
             .RequireAuthorization(AgoraAdapter.Policy)
-            .AddEndpointFilterFactory(ValidationFilter.Create);
+            .AddEndpointFilterFactory(ValidationFilter.Create)
+            .AddEndpointFilterFactory(AgoraResultCallbacks.Create);
 
         MapSession(group);
         MapMessages(group);

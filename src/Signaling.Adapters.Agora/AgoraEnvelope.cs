@@ -3,7 +3,20 @@ using Microsoft.AspNetCore.Http;
 namespace Signaling.Adapters.Agora;
 
 /// <summary>The answer of every method: <c>{ecode: 0, result?}</c>, or <c>{ecode, reason}</c> with an ecode of reference B.5.</summary>
-public sealed record AgoraEnvelope<T>(int Ecode, string? Reason, T? Result);
+public sealed record AgoraEnvelope<T>(int Ecode, string? Reason, T? Result) : IAgoraEnvelope
+{
+    object? IAgoraEnvelope.Result => Result;
+}
+
+/// <summary>Any method's answer, whatever its result's type: what the result callbacks are made from.</summary>
+public interface IAgoraEnvelope
+{
+    int Ecode { get; }
+
+    string? Reason { get; }
+
+    object? Result { get; }
+}
 
 public static class AgoraEnvelope
 {

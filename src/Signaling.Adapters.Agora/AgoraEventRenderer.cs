@@ -23,6 +23,7 @@ public sealed class AgoraEventRenderer : IEventRenderer
         var mine = e.Actor.UserId == e.Recipient;
         return e.Kind switch
         {
+            EventKind.RequestResult => [Result(e.Data)],
             EventKind.SessionEnded => [Frame("onLogout", new AgoraCallback { Ecode = e.Data == SessionService.Kicked ? 103 : 101 })],
             EventKind.PeerMessage => [Frame("onMessageInstantReceive", new AgoraCallback { Account = e.Actor.UserId, Uid = 0, Msg = e.Data })],
             EventKind.ChannelMessage => [Frame("onMessageChannelReceive", new AgoraCallback { ChannelID = e.Channel!.Name, Account = e.Actor.UserId, Uid = 0, Msg = e.Data })],
@@ -84,4 +85,11 @@ public sealed class AgoraEventRenderer : IEventRenderer
         new() { ChannelID = e.Invitation!.RoomId, Account = account, Uid = 0, Extra = extra };
 
     private static EventFrame Frame(string name, AgoraCallback callback) => new(name, JsonSerializer.SerializeToUtf8Bytes(callback, AgoraJson.Frames.AgoraCallback));
+
+    /// <summary>A result callback (<see cref="AgoraResultCallbacks"/>): the payload names the callback and holds its arguments.</summary>
+    private static EventFrame Result(string? payload)
+    {
+        using var json = JsonDocument.Parse(payload ?? "{}");
+        return new EventFrame(json.RootElement.GetProperty("callback").GetString()!, JsonSerializer.SerializeToUtf8Bytes(json.RootElement.GetProperty("args"), AgoraJson.Frames.JsonElement));
+    }
 }

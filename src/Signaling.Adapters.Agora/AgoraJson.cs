@@ -23,6 +23,7 @@ namespace Signaling.Adapters.Agora;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonElement))]
 public sealed partial class AgoraJson : JsonSerializerContext
 {
     /// <summary>What goes on the wire: strings stay readable (this is JSON, not HTML).</summary>

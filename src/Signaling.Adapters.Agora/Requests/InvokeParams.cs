@@ -7,6 +7,9 @@ public sealed record InvokeParams(string? Func, JsonElement Args)
 {
     public const string Prefix = "io.agora.signal.";
 
+    /// <summary>The native SDK's callID, handed back in onInvokeRet.</summary>
+    public string? CallID { get; init; }
+
     public string ShortName => Func is { } f && f.StartsWith(Prefix, StringComparison.Ordinal) ? f[Prefix.Length..] : Func ?? "";
 
     /// <summary>A string argument, or null when absent or not a string.</summary>

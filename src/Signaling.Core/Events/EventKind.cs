@@ -38,4 +38,10 @@ public enum EventKind
 
     /// <summary>Sent to the device that asked: the events it missed while offline and has not marked read (<see cref="SignalingEvent.Items"/>).</summary>
     OfflineSync,
+
+    /// <summary>
+    /// Sent to the device that made a request, for SDKs that learn a request's outcome from a callback rather than from
+    /// the reply (Agora's native SDK): <see cref="SignalingEvent.Data"/> is the surface's own payload, opaque to the core.
+    /// </summary>
+    RequestResult,
 }

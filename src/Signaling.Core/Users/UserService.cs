@@ -27,6 +27,24 @@ public sealed class UserService(ISignalingStore store, IPresenceRegistry presenc
         return new PeerMessageReceipt(written.Appended[0].Sequence, online);
     }
 
+    /// <summary>
+    /// Tells the requesting device, on its event stream, how its request went (<see cref="EventKind.RequestResult"/>).
+    /// Kept only as long as ended events are, for a stream that reconnects; nothing happens for a caller without a device.
+    /// </summary>
+    public async Task ReportResultAsync(Actor actor, string payload, CancellationToken cancellationToken = default)
+    {
+        if (actor.DeviceId is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var commit = new Commit();
+        var builder = new EventBuilder(actor, now, Durable: false, ExpiresAt: now + _options.EndedGrace) { Data = payload };
+        commit.Events.Add(builder.For(new Notice(actor.UserId, EventKind.RequestResult, Device: actor.DeviceId)));
+        await store.CommitAsync(commit, cancellationToken);
+    }
+
     public async Task<Presence> GetPresenceAsync(string userId, CancellationToken cancellationToken = default)
     {
         var connections = await presence.CountConnectionsAsync(userId, clock.GetUtcNow(), cancellationToken);

@@ -50,6 +50,37 @@ public sealed class AgoraFidelityTests(GatewayFixture fixture)
         Assert.Equal("two", (await bEvents.WaitForAsync("onMessageChannelReceive")).Data.GetProperty("msg").GetString());
     }
 
+    [Fact]
+    [Trait("VendorFact", "audit A-1: native apps get results as callbacks (AW MessageActivity.java, SelectChannelActivity.java, demo.cpp); A-4: onQueryUserStatusResult's status is the String \"1\"/\"0\"")]
+    public async Task NativeResultCallbacks_ReachTheRequestingSession()
+    {
+        using var a = await LoggedInAsync("a");
+        using var b = await LoggedInAsync("b");
+        await using var aEvents = await a.OpenEventsAsync();
+        await using var bEvents = await b.OpenEventsAsync();
+        var channelID = GatewayFixture.Unique("room");
+
+        await a.OkAsync("messageInstantSend", new { account = b.Account, msg = "hi", msgID = "m-7" });
+        Assert.Equal("m-7", (await aEvents.WaitForAsync("onMessageSendSuccess")).Data.GetProperty("messageID").GetString());
+
+        await a.OkAsync("queryUserStatus", new { account = b.Account });
+        var status = (await aEvents.WaitForAsync("onQueryUserStatusResult")).Data;
+        Assert.Equal((b.Account, "1"), (status.GetProperty("name").GetString(), status.GetProperty("status").GetString()));
+
+        await a.OkAsync("channelJoin", new { channelID });
+        await a.OkAsync("channelQueryUserNum", new { channelID });
+        Assert.Equal(1, (await aEvents.WaitForAsync("onChannelQueryUserNumResult")).Data.GetProperty("num").GetInt32());
+        await a.OkAsync("setAttr", new { name = "mood", value = "busy" });
+        await b.OkAsync("getUserAttr", new { account = a.Account, name = "mood" });
+        Assert.Equal("busy", (await bEvents.WaitForAsync("onUserAttrResult")).Data.GetProperty("value").GetString());
+
+        var (_, ecode, _) = await a.CallAsync("channelLeave", new { channelID = GatewayFixture.Unique("not-mine") });
+        Assert.NotEqual(0, ecode);
+        var error = (await aEvents.WaitForAsync("onError")).Data;
+        Assert.Equal(("channelLeave", ecode), (error.GetProperty("name").GetString(), error.GetProperty("ecode").GetInt32()));
+        Assert.DoesNotContain(await bEvents.DrainAsync(TimeSpan.FromMilliseconds(200)), e => e.Name is "onMessageSendSuccess" or "onError");
+    }
+
     private async Task<AgoraClient> LoggedInAsync(string name)
     {
         var client = _gateway.AgoraUser(GatewayFixture.Unique(name), "phone");
