@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Signaling.Adapters.Nim.Auth;
 using Signaling.Adapters.Nim.Replies;
+using Signaling.Adapters.Nim.Requests;
 using Signaling.Core;
 using Signaling.Core.Channels;
 using Signaling.Core.Errors;
@@ -77,6 +79,25 @@ public sealed class NimCalls(InvitationService invitations, ChannelService chann
     {
         var channel = await channels.GetAsync(channelId, ct);
         return channel.IsSuccess ? NimChannel.From(channel.Value.ToView(), clock.GetUtcNow()) : channel.Error;
+    }
+
+    /// <summary>
+    /// The channel as a joiner gets it back: with <c>Adapters:Nim:Nertc</c> set, plus the joiner's NERTC token for the
+    /// media room named <paramref name="media"/>.ChannelName (default: the channel's name), valid for its ttl.
+    /// </summary>
+    public async Task<Result<NimChannel>> JoinedInfoAsync(string channelId, Actor joiner, NertcRequest media, CancellationToken ct)
+    {
+        var info = await ChannelInfoAsync(channelId, ct);
+        var nertc = options.Value.Nertc;
+        if (!info.IsSuccess || string.IsNullOrEmpty(nertc?.AppSecret) || info.Value.Members.FirstOrDefault(m => m.Accid == joiner.UserId) is not { } member)
+        {
+            return info;
+        }
+
+        var ttl = media.TtlSeconds is > 0 and <= 86_400 ? media.TtlSeconds.Value : (long)nertc.TokenTtl.TotalSeconds;
+        var appKey = string.IsNullOrEmpty(nertc.AppKey) ? options.Value.AppKey : nertc.AppKey;
+        var token = NertcTokens.Create(appKey, nertc.AppSecret, media.ChannelName ?? info.Value.ChannelName, member.Uid, ttl, clock.GetUtcNow());
+        return info.Value with { NertcToken = token, NertcTokenTtl = ttl };
     }
 
     public DateTimeOffset Now => clock.GetUtcNow();

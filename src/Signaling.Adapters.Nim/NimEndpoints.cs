@@ -66,7 +66,7 @@ public static class NimEndpoints
             .Nim("Close a channel; its members get ROOM_CLOSE", new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f", OfflineEnabled = true }, (object?)null);
 
         group.MapMethod("Nim", "signalingJoin", async (ChannelParams p, ClaimsPrincipal user, ChannelService channels, NimCalls calls, CancellationToken ct) =>
-                Missing(("channelId", p.ChannelId)) ?? await JoinAsync(channels, calls, user.ToActor(), p.ChannelId!, p.Uid, p.AttachExt, ct))
+                Missing(("channelId", p.ChannelId)) ?? await JoinAsync(channels, calls, user.ToActor(), p.ChannelId!, p.Uid, p.AttachExt, p.Nertc, ct))
             .Nim("Join a channel; the others get ROOM_JOIN. A uid > 0 is kept, otherwise one is assigned",
                 new ChannelParams { ChannelId = "5f0c8a2e9b1d4c7f", Uid = 0, OfflineEnabled = true }, ExampleInfo);
 
@@ -83,7 +83,7 @@ public static class NimEndpoints
 
                 var actor = user.ToActor();
                 var (channel, _) = await CreateOrFindAsync(channels, actor, p.ChannelName, p.Type, p.Ext, ct);
-                return channel.IsSuccess ? await JoinAsync(channels, calls, actor, channel.Value.Id, p.Uid, p.AttachExt, ct) : Fail(channel.Error);
+                return channel.IsSuccess ? await JoinAsync(channels, calls, actor, channel.Value.Id, p.Uid, p.AttachExt, p.Nertc, ct) : Fail(channel.Error);
             })
             .Nim("Create a channel and join it; with the name of a live channel, join that one (as the SDK does on 10405)", ExampleChannel with { Uid = 0 }, ExampleInfo);
 
@@ -125,7 +125,7 @@ public static class NimEndpoints
 
                 // Only a call made in a channel can be joined; one placed from another surface has just a media room.
                 return p.AutoJoin == true && accepted.Value.Channel is not null
-                    ? await JoinAsync(channels, calls, actor, p.ChannelId!, p.Uid, p.JoinAttachExt, ct)
+                    ? await JoinAsync(channels, calls, actor, p.ChannelId!, p.Uid, p.JoinAttachExt, p.Nertc, ct)
                     : NimEnvelope.Success<object?>(null);
             })
             .Nim("Accept an invitation (account = the inviter); with autoJoin, join the channel too and get it back",
@@ -146,7 +146,7 @@ public static class NimEndpoints
                 }
 
                 var accepted = await calls.AcceptAsync(actor, p.ChannelId!, p.Account!, p.RequestId!, p.AttachExt, ct);
-                var info = await calls.ChannelInfoAsync(p.ChannelId!, ct);
+                var info = await calls.JoinedInfoAsync(p.ChannelId!, actor, p.Nertc, ct);
                 return !info.IsSuccess ? Fail(info.Error)
                     : accepted.IsSuccess ? NimEnvelope.Success(info.Value with { CallStatus = NimEnvelope.Ok })
                     : NimEnvelope.Fail(NimErrorMap.For(accepted.Error.Code), accepted.Error.Message, info.Value with { CallStatus = NimErrorMap.For(accepted.Error.Code) });
@@ -235,10 +235,11 @@ public static class NimEndpoints
             : (created, true);
     }
 
-    private static async Task<IResult> JoinAsync(ChannelService channels, NimCalls calls, Actor actor, string channelId, long? uid, string? attachExt, CancellationToken ct)
+    private static async Task<IResult> JoinAsync(
+        ChannelService channels, NimCalls calls, Actor actor, string channelId, long? uid, string? attachExt, NertcRequest media, CancellationToken ct)
     {
         var joined = await channels.JoinAsync(actor, channelId, uid, attachExt, ct);
-        return joined.IsSuccess ? Reply(await calls.ChannelInfoAsync(channelId, ct), c => c) : Fail(joined.Error);
+        return joined.IsSuccess ? Reply(await calls.JoinedInfoAsync(channelId, actor, media, ct), c => c) : Fail(joined.Error);
     }
 
     private static async Task<IResult> CallAsync(InviteParams p, Actor actor, NimCalls calls, ChannelService channels, bool withStatus, CancellationToken ct)
@@ -275,7 +276,7 @@ public static class NimEndpoints
             return Fail(invited.Error);
         }
 
-        var info = await calls.ChannelInfoAsync(channelId, ct);
+        var info = await calls.JoinedInfoAsync(channelId, actor, p.Nertc, ct);
         if (!info.IsSuccess)
         {
             return Fail(info.Error);

@@ -24,6 +24,11 @@ public sealed record NimChannel(
     /// <summary>signalingCallEx and signalingJoinAndAccept: 200, or 10201 when the invitee was offline.</summary>
     public int? CallStatus { get; init; }
 
+    /// <summary>With <c>Adapters:Nim:Nertc</c>: the joiner's NERTC token for the media room, and its ttl in seconds (audit N-1).</summary>
+    public string? NertcToken { get; init; }
+
+    public long? NertcTokenTtl { get; init; }
+
     public static NimChannel From(ChannelView channel, DateTimeOffset now)
     {
         var created = channel.CreatedAt.ToUnixTimeMilliseconds();

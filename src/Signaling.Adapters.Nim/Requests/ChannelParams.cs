@@ -24,4 +24,11 @@ public sealed record ChannelParams
     public long? Uid { get; init; }
 
     public bool? OfflineEnabled { get; init; }
+
+    /// <summary>The media room to mint a NERTC token for (default: the channel's name), and the token's ttl in seconds.</summary>
+    public string? NertcChannelName { get; init; }
+
+    public long? NertcTokenTtl { get; init; }
+
+    public NertcRequest Nertc => new(NertcChannelName, NertcTokenTtl);
 }

@@ -50,4 +50,11 @@ public sealed record InviteParams
     public bool? NeedBadge { get; init; }
 
     public NimPushInfo? Push => PushInfo ?? (NeedPush is null ? null : new NimPushInfo(NeedPush, PushTitle, PushContent, PushPayload, NeedBadge));
+
+    /// <summary>The media room to mint a NERTC token for (default: the channel's name), and the token's ttl in seconds.</summary>
+    public string? NertcChannelName { get; init; }
+
+    public long? NertcTokenTtl { get; init; }
+
+    public NertcRequest Nertc => new(NertcChannelName, NertcTokenTtl);
 }

@@ -23,6 +23,7 @@ public sealed class NimFidelityTests(GatewayFixture fixture)
         });
 
         Assert.Equal(123, channel.GetProperty("members")[0].GetProperty("uid").GetInt64());
+        Assert.False(channel.TryGetProperty("nertcToken", out _)); // audit N-1: absent without Adapters:Nim:Nertc
         var invite = (await acc2Events.WaitForAsync("signalingNotify")).Data;
         Assert.True(invite.GetProperty("needPush").GetBoolean());
         Assert.Equal("acc1 calls", invite.GetProperty("pushTitle").GetString());
