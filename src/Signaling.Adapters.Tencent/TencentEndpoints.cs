@@ -57,6 +57,7 @@ public static class TencentEndpoints
                     Data = body.Data,
                     TimeoutSeconds = body.Timeout ?? 30,
                     OnlineUserOnly = body.OnlineUserOnly ?? false,
+                    OfflinePush = body.OfflinePushInfo?.ToCore(),
                     RingWhenBusy = true,
                 }, ct)))
             .WithTencentErrors()

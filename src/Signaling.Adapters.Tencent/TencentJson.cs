@@ -8,6 +8,7 @@ namespace Signaling.Adapters.Tencent;
 
 /// <summary>Source-generated JSON for the Tencent surface. camelCase gives the SDK's names (inviteID, groupID, msgID, …).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 [JsonSerializable(typeof(InviteRequest))]
 [JsonSerializable(typeof(InviteInGroupRequest))]
 [JsonSerializable(typeof(InvitationRequest))]

@@ -1,12 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Signaling.Core.Invitations;
 
 namespace Signaling.Adapters.Tencent.Requests;
 
-/// <summary>The SDK's offline push settings. The gateway keeps title, desc and ext; it sends no pushes itself.</summary>
+/// <summary>
+/// The SDK's offline push settings. Title, desc, ext and ignoreIOSBadge are the gateway's own; every other field the
+/// SDK has (disablePush, iOSSound, iOSPushType, the Android channel ids …, audit T-6) is kept as sent and handed back.
+/// The gateway sends no pushes itself.
+/// </summary>
 public sealed record V2TimOfflinePushInfo(string? Title = null, string? Desc = null, string? Ext = null, bool? IgnoreIOSBadge = null)
 {
-    public OfflinePushInfo ToCore() => new(Title, Desc, Ext, IgnoreIOSBadge == true ? 0 : null);
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+
+    public OfflinePushInfo ToCore() => new(Title, Desc, Ext, IgnoreIOSBadge == true ? 0 : null)
+    {
+        VendorFields = Other is { Count: > 0 } ? JsonSerializer.Serialize(Other, TencentJson.Default.DictionaryStringJsonElement) : null,
+    };
 
     public static V2TimOfflinePushInfo? From(OfflinePushInfo? push) =>
-        push is null ? null : new V2TimOfflinePushInfo(push.Title, push.Content, push.Payload, push.Badge == 0 ? true : null);
+        push is null ? null : new V2TimOfflinePushInfo(push.Title, push.Content, push.Payload, push.Badge == 0 ? true : null)
+        {
+            Other = push.VendorFields is { } fields ? JsonSerializer.Deserialize(fields, TencentJson.Default.DictionaryStringJsonElement) : null,
+        };
 }

@@ -40,6 +40,6 @@ internal static class InviteValidation
             ?? Limits.CheckId("requestId", request.RequestId, required: false)
             ?? Limits.CheckData("data", request.Data)
             ?? Limits.CheckData("participant", request.InviterProfile, Limits.MaxExtBytes)
-            ?? Limits.CheckData("offlinePush", request.OfflinePush is { } push ? push.Title + push.Content + push.Payload : null);
+            ?? Limits.CheckData("offlinePush", request.OfflinePush is { } push ? push.Title + push.Content + push.Payload + push.VendorFields : null);
     }
 }

@@ -29,6 +29,27 @@ public sealed class TencentFidelityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    [Trait("VendorFact", "audit T-6: every OfflinePushInfo field of the SDK (TF enum/offlinePushInfo.dart) round-trips; the JS inviteInGroup takes offlinePushInfo (TK)")]
+    public async Task OfflinePushInfo_EveryFieldRoundTrips_AlsoForGroupInvites()
+    {
+        using var alice = _gateway.TencentUser(GatewayFixture.Unique("alice"));
+        using var bob = _gateway.TencentUser(GatewayFixture.Unique("bob"));
+        var push = new
+        {
+            title = "Alice", desc = "Video call", ext = "{\"room\":1}", disablePush = false, iOSSound = "ring.caf", ignoreIOSBadge = true,
+            iOSPushType = 1, androidFCMChannelID = "calls", androidXiaoMiChannelID = "mi-calls", androidHuaWeiCategory = "VOIP",
+        };
+
+        var inviteId = await alice.InviteAsync(new { groupID = GatewayFixture.Unique("g"), inviteeList = new[] { bob.UserId }, timeout = 30, offlinePushInfo = push }, "inviteInGroup");
+        var info = (await bob.CallAsync("getSignalingInfo", new { msgID = inviteId + "-1" })).Data.GetProperty("offlinePushInfo");
+
+        Assert.Equal(("Alice", "ring.caf", 1), (info.GetProperty("title").GetString(), info.GetProperty("iOSSound").GetString(), info.GetProperty("iOSPushType").GetInt32()));
+        Assert.Equal(("calls", "VOIP"), (info.GetProperty("androidFCMChannelID").GetString(), info.GetProperty("androidHuaWeiCategory").GetString()));
+        Assert.True(info.GetProperty("ignoreIOSBadge").GetBoolean());
+        Assert.False(info.GetProperty("disablePush").GetBoolean());
+    }
+
+    [Fact]
     [Trait("VendorFact", "audit T-7: Flutter V2TimMessage.seq is a String (TF v2_tim_message.dart); web reads type TIMCustomElem and payload.data (TK TSignalingClient.js)")]
     public async Task SignalingHistory_ReadsAsBothSdksMessageModels()
     {
