@@ -35,7 +35,7 @@ public static class TencentEndpoints
         group.MapPost("/invite", async (InviteRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
                 Created(await InviteAsync(invitations, user.ToActor(), new CoreInviteRequest
                 {
-                    Invitees = [body.Invitee!],
+                    Invitees = [body.InviteeOrUserID!],
                     Data = body.Data,
                     TimeoutSeconds = body.Timeout ?? 30,
                     OnlineUserOnly = body.OnlineUserOnly ?? false,

@@ -28,16 +28,17 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
                 Frame("onReceiveNewInvitation", new OnReceiveNewInvitation(
                     invitation.Id, invitation.Inviter.UserId, invitation.GroupId ?? "", invitation.Invitees.Select(i => i.UserId).ToList(), invitation.Data),
                     TencentJson.Frames.OnReceiveNewInvitation),
-            EventKind.InviteeAccepted => Answer("onInviteeAccepted", invitation.Id, e.Actor.UserId, data),
-            EventKind.InviteeRejected => Answer("onInviteeRejected", invitation.Id, e.Actor.UserId, data),
+            EventKind.InviteeAccepted => Answer("onInviteeAccepted", invitation, e.Actor.UserId, data),
+            EventKind.InviteeRejected => Answer("onInviteeRejected", invitation, e.Actor.UserId, data),
 
             // The user's other devices see their own answer as the SDK's multi-device sync shows it.
             EventKind.AnsweredElsewhere => Answer(
-                TencentSignals.ActionOf(e) == InvitationAction.Accepted ? "onInviteeAccepted" : "onInviteeRejected", invitation.Id, e.Actor.UserId, data),
+                TencentSignals.ActionOf(e) == InvitationAction.Accepted ? "onInviteeAccepted" : "onInviteeRejected", invitation, e.Actor.UserId, data),
             EventKind.InvitationCancelled =>
                 Frame("onInvitationCancelled", new OnInvitationCancelled(invitation.Id, invitation.Inviter.UserId, data), TencentJson.Frames.OnInvitationCancelled),
             EventKind.InvitationTimedOut =>
-                Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? []), TencentJson.Frames.OnInvitationTimeout),
+                Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? [], invitation.Inviter.UserId, invitation.GroupId ?? "",
+                    e.Recipient != invitation.Inviter.UserId && e.Users?.Contains(e.Recipient) == true), TencentJson.Frames.OnInvitationTimeout),
             EventKind.InvitationModified =>
                 Frame("onInvitationModified", new OnInvitationModified(invitation.Id, data), TencentJson.Frames.OnInvitationModified),
             _ => null,
@@ -47,8 +48,8 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
     /// <summary>A WebSocket frame names the callback and carries the sequence: <c>{"event":…,"id":…,"data":{…}}</c>.</summary>
     public byte[] WebSocketText(EventFrame frame, long sequence) => ListenerFrames.Wrap(frame, sequence);
 
-    private static EventFrame Answer(string name, string inviteId, string invitee, string data) =>
-        Frame(name, new OnInviteeAnswered(inviteId, invitee, data), TencentJson.Frames.OnInviteeAnswered);
+    private static EventFrame Answer(string name, InvitationView invitation, string invitee, string data) =>
+        Frame(name, new OnInviteeAnswered(invitation.Id, invitee, data, invitation.Inviter.UserId, invitation.GroupId ?? ""), TencentJson.Frames.OnInviteeAnswered);
 
     private static EventFrame Frame<T>(string name, T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         new(name, JsonSerializer.SerializeToUtf8Bytes(payload, type));

@@ -48,7 +48,7 @@ public sealed class TencentSignalsTests
     }
 
     [Fact]
-    [Trait("VendorFact", "A.6: onInvitationTimeout(inviteID, inviteeList); onReceiveNewInvitation dropped once its timeout has passed")]
+    [Trait("VendorFact", "A.6: onInvitationTimeout(inviteID, inviteeList), plus the JS SDK's inviter, groupID, isSelfTimeout (audit T-5); onReceiveNewInvitation dropped once its timeout has passed")]
     public void Renderer_NamesCallbacksLikeTheSdk_AndDropsExpiredInvitations()
     {
         var clock = new FakeTimeProvider(At);
@@ -56,7 +56,7 @@ public sealed class TencentSignalsTests
 
         var timeout = Assert.Single(renderer.Render(Event(EventKind.InvitationTimedOut, "alice", step: 2, users: ["bob"])));
         Assert.Equal("onInvitationTimeout", timeout.Name);
-        Assert.Equal("""{"inviteID":"inv1","inviteeList":["bob"]}""", System.Text.Encoding.UTF8.GetString(timeout.Data));
+        Assert.Equal("""{"inviteID":"inv1","inviteeList":["bob"],"inviter":"alice","groupID":"","isSelfTimeout":false}""", System.Text.Encoding.UTF8.GetString(timeout.Data));
 
         Assert.Equal("onReceiveNewInvitation", Assert.Single(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1))).Name);
         clock.Advance(TimeSpan.FromSeconds(31));

@@ -9,7 +9,7 @@ public sealed class InviteRequestValidator : AbstractValidator<InviteRequest>
 {
     public InviteRequestValidator()
     {
-        RuleFor(x => x.Invitee).RequiredId();
+        RuleFor(x => x.InviteeOrUserID).RequiredId().OverridePropertyName("invitee");
         RuleFor(x => x.Data).MaxBytes(Limits.MaxDataBytes);
         RuleFor(x => x.Timeout).GreaterThanOrEqualTo(0).When(x => x.Timeout is not null);
         RuleFor(x => x.OfflinePushInfo!.Ext).MaxBytes(Limits.MaxExtBytes).When(x => x.OfflinePushInfo is not null);

@@ -50,6 +50,28 @@ public sealed class TencentFidelityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    [Trait("VendorFact", "audit T-2: TSignaling's invite takes userID (TK tsignaling-wx.js); T-5: answers carry inviter and groupID, timeouts inviter, groupID and isSelfTimeout (TK)")]
+    public async Task JsFlavour_UserIdInvite_AndEventsCarryInviterGroupAndSelfTimeout()
+    {
+        using var alice = _gateway.TencentUser(GatewayFixture.Unique("alice"));
+        using var bob = _gateway.TencentUser(GatewayFixture.Unique("bob"));
+        using var carol = _gateway.TencentUser(GatewayFixture.Unique("carol"));
+        await using var aliceListener = await alice.OpenListenerAsync();
+        await using var carolListener = await carol.OpenListenerAsync();
+
+        var inviteId = await alice.InviteAsync(new { userID = bob.UserId, data = "{\"call_type\":1}", timeout = 30 });
+        Assert.Equal(0, (await bob.CallAsync("reject", new { inviteID = inviteId })).Code);
+        var rejected = (await aliceListener.WaitForAsync("onInviteeRejected")).Data;
+        await alice.InviteAsync(new { userID = carol.UserId, timeout = 1 });
+        var ownTimeout = (await carolListener.WaitForAsync("onInvitationTimeout", TimeSpan.FromSeconds(4))).Data;
+        var callerTimeout = (await aliceListener.WaitForAsync("onInvitationTimeout", TimeSpan.FromSeconds(4))).Data;
+
+        Assert.Equal((alice.UserId, ""), (rejected.GetProperty("inviter").GetString(), rejected.GetProperty("groupID").GetString()));
+        Assert.Equal((alice.UserId, true), (ownTimeout.GetProperty("inviter").GetString(), ownTimeout.GetProperty("isSelfTimeout").GetBoolean()));
+        Assert.False(callerTimeout.GetProperty("isSelfTimeout").GetBoolean());
+    }
+
+    [Fact]
     [Trait("VendorFact", "audit T-7: Flutter V2TimMessage.seq is a String (TF v2_tim_message.dart); web reads type TIMCustomElem and payload.data (TK TSignalingClient.js)")]
     public async Task SignalingHistory_ReadsAsBothSdksMessageModels()
     {
