@@ -27,6 +27,8 @@ public static class AgoraEndpoints
 
     private static readonly AgoraProblemWriter Problems = new();
 
+    private const string SdkVersion = "1.3.0";
+
     private static readonly AgoraParams ExampleCall = new() { ChannelID = "room-1", Peer = "bob", Extra = "{\"_require_peer_online\":1,\"_timeout\":30}" };
 
     public static RouteGroupBuilder MapAgora(this IEndpointRouteBuilder endpoints, string groupName)
@@ -100,6 +102,12 @@ public static class AgoraEndpoints
                 AgoraEnvelope.Ok(await CurrentAsync(http, sessions, ct) is null ? 0 : 2))
             .AllowAnonymous()
             .Agora("0 not logged in, 2 logged in (1, logging in, does not occur over REST)", (object?)null, 2);
+
+        // The Web SDK's getSDKVersion() answers its SIGNALING_SDK_VERSION, "1.3.0" (AW AgoraSig.js), the API this surface follows.
+        // Routes match case-insensitively, so the Web spelling getSDKVersion reaches it too.
+        group.MapMethod("Agora", "getSdkVersion", () => AgoraEnvelope.Ok(SdkVersion))
+            .AllowAnonymous()
+            .Agora("The Signaling SDK version this surface follows (the Web SDK's getSDKVersion; the native getSdkVersion has the same name here)", (object?)null, SdkVersion);
 
         group.MapMethod("Agora", "isOnline", async (HttpContext http, SessionService sessions, CancellationToken ct) =>
                 AgoraEnvelope.Ok(await CurrentAsync(http, sessions, ct) is null ? 0 : 1))

@@ -26,7 +26,7 @@ public sealed class AgoraFidelityTests(GatewayFixture fixture)
     }
 
     [Fact]
-    [Trait("VendorFact", "audit A-3: login2 (AW LoginActivity.java), messageInstantSend2, messageChannelSend2, messageChannelSendForce, isOnline (AH)")]
+    [Trait("VendorFact", "audit A-3: login2 (AW LoginActivity.java), messageInstantSend2, messageChannelSend2, messageChannelSendForce, isOnline, getSdkVersion (AH; AW AgoraSig.js)")]
     public async Task NativeNames_Login2_Send2_SendForce_IsOnline()
     {
         using var a = _gateway.AgoraUser(GatewayFixture.Unique("a"), "phone");
@@ -36,6 +36,8 @@ public sealed class AgoraFidelityTests(GatewayFixture fixture)
         Assert.Equal(0, login.Ecode);
         a.UseSession(login.Body.GetProperty("result").GetProperty("session").GetString()!);
         Assert.Equal(1, (await a.OkAsync("isOnline", new { })).GetInt32());
+        Assert.Equal("1.3.0", (await a.OkAsync("getSdkVersion", new { })).GetString()); // AW AgoraSig.js SIGNALING_SDK_VERSION
+        Assert.Equal("1.3.0", (await a.OkAsync("getSDKVersion", new { })).GetString()); // the Web SDK's spelling
         await using var bEvents = await b.OpenEventsAsync();
 
         await a.OkAsync("messageInstantSend2", new { account = b.Account, msg = "hello", msgID = "m1", options = "{}" });
