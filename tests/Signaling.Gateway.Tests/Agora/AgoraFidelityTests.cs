@@ -83,6 +83,62 @@ public sealed class AgoraFidelityTests(GatewayFixture fixture)
         Assert.DoesNotContain(await bEvents.DrainAsync(TimeSpan.FromMilliseconds(200)), e => e.Name is "onMessageSendSuccess" or "onError");
     }
 
+    [Fact]
+    [Trait("VendorFact", "AW AgoraSig.js (Web 1.3): channelInviteRefuse → onInviteRefusedByPeer; channelInviteDTMF → onInviteMsg(…, 'dtmf', …)")]
+    public async Task Call_RefuseAndDtmf_ReachThePeer()
+    {
+        using var a = await LoggedInAsync("a");
+        using var b = await LoggedInAsync("b");
+        await using var aEvents = await a.OpenEventsAsync();
+        await using var bEvents = await b.OpenEventsAsync();
+        var (first, second) = (GatewayFixture.Unique("room"), GatewayFixture.Unique("room"));
+
+        await a.OkAsync("channelInviteUser2", new { channelID = first, peer = b.Account, extra = "{}" });
+        await bEvents.WaitForAsync("onInviteReceived");
+        await b.OkAsync("channelInviteRefuse", new { channelID = first, peer = a.Account, extra = "{\"reason\":\"busy\"}" });
+        Assert.Equal(b.Account, (await aEvents.WaitForAsync("onInviteRefusedByPeer")).Data.GetProperty("account").GetString());
+
+        await a.OkAsync("channelInviteUser2", new { channelID = second, peer = b.Account, extra = "{}" });
+        await bEvents.WaitForAsync("onInviteReceived");
+        await b.OkAsync("channelInviteAccept", new { channelID = second, peer = a.Account, extra = "{}" });
+        await a.OkAsync("channelInviteDTMF", new { channelID = second, peer = b.Account, dtmf = "12#" });
+        var dtmf = (await bEvents.WaitForAsync("onInviteMsg")).Data;
+        Assert.Equal(("dtmf", "12#"), (dtmf.GetProperty("msgType").GetString(), dtmf.GetProperty("msgData").GetString()));
+    }
+
+    [Fact]
+    [Trait("VendorFact", "AW AgoraSig.js (Web 1.3): channelDelAttr / channelClearAttr → onChannelAttrUpdated(del/clear); getAttr, getAttrAll, getUserAttrAll; channelQueryUserIsIn; channelLeave → onChannelLeaved, the others onChannelUserLeaved")]
+    public async Task Attributes_QueriesAndLeaving()
+    {
+        using var a = await LoggedInAsync("a");
+        using var b = await LoggedInAsync("b");
+        await using var bEvents = await b.OpenEventsAsync();
+        await using var aEvents = await a.OpenEventsAsync();
+        var channelID = GatewayFixture.Unique("room");
+        await a.OkAsync("channelJoin", new { channelID });
+        await b.OkAsync("channelJoin", new { channelID });
+
+        await a.OkAsync("channelSetAttr", new { channelID, name = "topic", value = "standup" });
+        await a.OkAsync("channelDelAttr", new { channelID, name = "topic" });
+        await a.OkAsync("channelClearAttr", new { channelID });
+        var types = new List<string>();
+        while (types.Count < 3)
+        {
+            types.Add((await bEvents.WaitForAsync("onChannelAttrUpdated")).Data.GetProperty("type").GetString()!);
+        }
+
+        await a.OkAsync("setAttr", new { name = "mood", value = "busy" });
+        Assert.Equal("busy", (await a.OkAsync("getAttr", new { name = "mood" })).GetProperty("value").GetString());
+        Assert.Contains("busy", (await a.OkAsync("getAttrAll", new { })).GetProperty("json").GetString(), StringComparison.Ordinal);
+        Assert.Contains("busy", (await b.OkAsync("getUserAttrAll", new { account = a.Account })).GetProperty("json").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await a.OkAsync("channelQueryUserIsIn", new { channelID, account = b.Account })).GetProperty("isIn").GetInt32());
+
+        await b.OkAsync("channelLeave", new { channelID });
+        Assert.Equal(channelID, (await bEvents.WaitForAsync("onChannelLeaved")).Data.GetProperty("channelID").GetString());
+        Assert.Equal(b.Account, (await aEvents.WaitForAsync("onChannelUserLeaved")).Data.GetProperty("account").GetString());
+        Assert.Equal(["update", "del", "clear"], types);
+    }
+
     private async Task<AgoraClient> LoggedInAsync(string name)
     {
         var client = _gateway.AgoraUser(GatewayFixture.Unique(name), "phone");

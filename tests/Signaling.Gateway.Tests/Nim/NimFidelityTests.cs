@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Signaling.Gateway.Tests.Infrastructure;
 
 namespace Signaling.Gateway.Tests.Nim;
@@ -79,6 +80,57 @@ public sealed class NimFidelityTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("VIDEO", body.GetProperty("data").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit NIM server API: ctrlRoom, cancelInvite, kick, delayRoom, closeRoom, getRoomInfo (NS SignalV1UrlContext); notifications CONTROL, CANCEL_INVITE, LEAVE, ROOM_CLOSE (N6/N9 parseAvSignalType)")]
+    public async Task ServerApi_RoomLifecycle_ReachesTheMembers()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+        using var acc2 = _gateway.NimUser(GatewayFixture.Unique("acc2"));
+        var channel = await acc1.OkAsync("signalingCreateAndJoin", new { type = 1 });
+        var channelId = channel.GetProperty("channelId").GetString()!;
+        await acc2.OkAsync("signalingJoin", new { channelId });
+        await using var acc2Events = await acc2.OpenEventsAsync();
+        await acc2Events.WaitForAsync("signalingChannelsSyncNotify");
+        Task<(HttpStatusCode Status, JsonElement Body)> Server(string action, Dictionary<string, string> form) =>
+            NimClient.ServerAsync(_gateway, action, form);
+
+        Assert.Equal(200, (await Server("signal/ctrlRoom.action", new() { ["channelId"] = channelId, ["from"] = acc1.Accid, ["attachExt"] = "mute" })).Body.GetProperty("code").GetInt32());
+        Assert.Equal("CONTROL", (await acc2Events.WaitForAsync("signalingNotify")).Data.GetProperty("eventType").GetString());
+        await acc1.OkAsync("signalingControl", new { channelId, account = acc2.Accid, attachExt = "unmute" });
+        Assert.Equal("unmute", (await acc2Events.WaitForAsync("signalingNotify")).Data.GetProperty("attachExt").GetString());
+
+        var delayed = (await Server("signal/delayRoom.action", new() { ["channelId"] = channelId })).Body.GetProperty("data");
+        Assert.True(delayed.GetProperty("channelExpireTime").GetInt64() > DateTimeOffset.UtcNow.AddMinutes(100).ToUnixTimeMilliseconds());
+        var info = (await Server("signal/getRoomInfo.action", new() { ["channelId"] = channelId })).Body.GetProperty("data");
+        Assert.Equal(("AUDIO", 2), (info.GetProperty("type").GetString(), info.GetProperty("members").GetArrayLength()));
+
+        Assert.Equal(200, (await Server("signal/kick.action", new() { ["channelId"] = channelId, ["from"] = acc1.Accid, ["to"] = acc2.Accid })).Body.GetProperty("code").GetInt32());
+        Assert.Equal("LEAVE", (await acc2Events.WaitForAsync("signalingNotify")).Data.GetProperty("eventType").GetString());
+        await acc2.OkAsync("signalingJoin", new { channelId });
+        Assert.Equal(200, (await Server("signal/closeRoom.action", new() { ["channelId"] = channelId, ["from"] = acc1.Accid })).Body.GetProperty("code").GetInt32());
+        var closed = await acc2Events.WaitForAsync("signalingNotify");
+        while (closed.Data.GetProperty("eventType").GetString() != "ROOM_CLOSE")
+        {
+            closed = await acc2Events.WaitForAsync("signalingNotify");
+        }
+    }
+
+    [Fact]
+    [Trait("VendorFact", "audit NIM server API: invite then cancelInvite; the invitee gets INVITE then CANCEL_INVITE (NS, N9)")]
+    public async Task ServerApi_InviteThenCancelInvite()
+    {
+        using var acc1 = _gateway.NimUser(GatewayFixture.Unique("acc1"));
+        using var acc2 = _gateway.NimUser(GatewayFixture.Unique("acc2"));
+        var channelId = (await acc1.OkAsync("signalingCreateAndJoin", new { type = 2 })).GetProperty("channelId").GetString()!;
+        await using var acc2Events = await acc2.OpenEventsAsync();
+        var form = new Dictionary<string, string> { ["channelId"] = channelId, ["from"] = acc1.Accid, ["to"] = acc2.Accid, ["requestId"] = "srv-1" };
+
+        Assert.Equal(200, (await NimClient.ServerAsync(_gateway, "signal/invite.action", form)).Body.GetProperty("code").GetInt32());
+        Assert.Equal("INVITE", (await acc2Events.WaitForAsync("signalingNotify")).Data.GetProperty("eventType").GetString());
+        Assert.Equal(200, (await NimClient.ServerAsync(_gateway, "signal/cancelInvite.action", form)).Body.GetProperty("code").GetInt32());
+        Assert.Equal("CANCEL_INVITE", (await acc2Events.WaitForAsync("signalingNotify")).Data.GetProperty("eventType").GetString());
     }
 
     [Fact]

@@ -61,6 +61,68 @@ public sealed class OpenIMFidelityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    [Trait("VendorFact", "audit OpenIM methods: SignalingGetRoomByGroupID, SignalingGetTokenByRoomID (OC open_im_sdk_interface.go); /third/get_rtc_invitation_info (B.5); OnInvitationCancelled to the invitees (OC signaling_callback.go)")]
+    public async Task RoomLookups_OfflineInvitationInfo_AndCancel()
+    {
+        using var u1 = _gateway.OpenIMUser(GatewayFixture.Unique("u1"));
+        using var u2 = _gateway.OpenIMUser(GatewayFixture.Unique("u2"));
+        using var caller = _gateway.User(GatewayFixture.Unique("caller"));
+        await using var u2Events = await u2.OpenEventsAsync();
+        var groupID = GatewayFixture.Unique("g");
+        var room = (await u1.InviteAsync([u2.UserId], groupId: groupID)).GetProperty("roomID").GetString()!;
+
+        var byGroup = await u2.CallAsync("signalingGetRoomByGroupID", new { groupID });
+        var token = await u2.CallAsync("signalingGetTokenByRoomID", new { roomID = room });
+        Assert.Equal((0, room), (byGroup.Code, byGroup.Data.GetProperty("roomID").GetString()));
+        Assert.Equal(u1.UserId, byGroup.Data.GetProperty("invitation").GetProperty("inviterUserID").GetString());
+        Assert.Equal(0, token.Code);
+        Assert.True(token.Data.TryGetProperty("token", out _));
+
+        Assert.Equal(0, (await u1.AnswerAsync("signalingCancel", room)).Code);
+        Assert.Equal(u1.UserId, (await u2Events.WaitForAsync("OnInvitationCancelled")).Data.GetProperty("opUserID").GetString());
+
+        var pushedId = await caller.InviteAsync(new { invitees = new[] { u2.UserId }, timeoutSeconds = 30 });
+        var info = await u2.CallAsync("third/get_rtc_invitation_info", new { clientMsgID = pushedId });
+        Assert.Equal(caller.UserId, info.Data.GetProperty("invitation").GetProperty("inviterUserID").GetString());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "B.8 v3 /auth/get_user_token: an admin token (platform 10) gets a user's token, {token, expireTimeSeconds}")]
+    public async Task V3GetUserToken_WithAnAdminToken_AnswersAUsableToken()
+    {
+        using var admin = _gateway.OpenIMUser(GatewayFixture.Unique("admin"), platformId: 10);
+        using var user = _gateway.OpenIMUser(GatewayFixture.Unique("u1"));
+
+        var minted = await admin.CallAsync("auth/get_user_token", new { platformID = 5, userID = user.UserId });
+        var refused = await user.CallAsync("auth/get_user_token", new { platformID = 5, userID = admin.UserId });
+
+        Assert.Equal(0, minted.Code);
+        Assert.True(minted.Data.GetProperty("expireTimeSeconds").GetInt64() > 0);
+        user.Token = minted.Data.GetProperty("token").GetString()!;
+        Assert.Equal(0, (await user.CallAsync("third/get_rtc_invitation_start_app", new { })).Code);
+        Assert.Equal(1002, refused.Code);
+    }
+
+    [Fact]
+    [Trait("VendorFact", "OC signaling_callback.go: OnRoomParticipantConnected / OnRoomParticipantDisconnected with {invitation, participant[], groupID}")]
+    public async Task AcceptAndHangUp_ReportRoomParticipants()
+    {
+        using var u1 = _gateway.OpenIMUser(GatewayFixture.Unique("u1"));
+        using var u2 = _gateway.OpenIMUser(GatewayFixture.Unique("u2"));
+        await using var u1Events = await u1.OpenEventsAsync();
+        await using var u2Events = await u2.OpenEventsAsync();
+        var room = (await u1.InviteAsync([u2.UserId])).GetProperty("roomID").GetString()!;
+
+        Assert.Equal(0, (await u2.AnswerAsync("signalingAccept", room)).Code);
+        var connected = (await u1Events.WaitForAsync("OnRoomParticipantConnected")).Data;
+        Assert.Equal(0, (await u1.AnswerAsync("signalingHungUp", room)).Code);
+        var disconnected = (await u2Events.WaitForAsync("OnRoomParticipantDisconnected")).Data;
+
+        Assert.Equal(u2.UserId, connected.GetProperty("participant")[0].GetProperty("userInfo").GetProperty("userID").GetString());
+        Assert.Equal(u1.UserId, disconnected.GetProperty("participant")[0].GetProperty("userInfo").GetProperty("userID").GetString());
+    }
+
+    [Fact]
     [Trait("VendorFact", "audit O-3: v2 /auth/user_token answers {userID, token, expiredTime} with expiredTime in absolute unix seconds (OS auth_api_struct.go)")]
     public async Task V2UserToken_AnswersUserIdTokenAndAbsoluteExpiry()
     {
