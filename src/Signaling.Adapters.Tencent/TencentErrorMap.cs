@@ -38,7 +38,8 @@ public static class TencentErrorMap
         [SignalingErrorCode.Busy] = InvalidParameters,
         [SignalingErrorCode.RateLimited] = 7008,
         [SignalingErrorCode.Conflict] = 7008,
-        [SignalingErrorCode.Unavailable] = 6999,
+        // The SDK's ERR_SDK_INTERNAL_ERROR (audit: 6999 is no V2TIMErrorCode); 20003 above is never raised (no PeerOffline here).
+        [SignalingErrorCode.Unavailable] = 7012,
     };
 
     public static int For(SignalingError error, bool inviterOnlyMethod = false) =>
