@@ -41,7 +41,7 @@ public sealed class AgoraAdapter : ISignalingSurface, IVendorTokens
         {
             document.Info.Description =
                 "The legacy Agora Signaling SDK (1.x) over the gateway's canonical core. POST /agora/login with a SignalingToken " +
-                "(1:appId:expiredTs:md5(account+appId+appCertificate+expiredTs); mint one with `-- token --vendor agora <account>`), then call " +
+                "(1:appId:expiredTs:md5(account+appId+appCertificate+expiredTs); mint one with `./gateway token --vendor agora <account>`), then call " +
                 "POST /agora/{method} with the session in X-Agora-Session. Answers {ecode: 0, result?} or {ecode, reason}. Callbacks: GET /agora/events.";
             document.RequireApiKeys(ParameterLocation.Header, ("X-Agora-Session", "The session login returned."));
             return Task.CompletedTask;

@@ -48,7 +48,7 @@ public sealed class NimAdapter : ISignalingSurface, IVendorTokens
                 "NetEase NIM independent signaling over the gateway's canonical core. Client methods: POST /nim/{method} with the web SDK's " +
                 "parameter object, answered {code: 200, data} or {code, message}; log in with X-NIM-AppKey, X-NIM-Accid, X-NIM-Token (a dynamic " +
                 "token, or a static one registered with user/create.action) and optionally X-NIM-DeviceId. Mint a token with " +
-                "`-- token --vendor nim <accid>`. Server API: POST /nim/nimserver/..., form-encoded, CheckSum headers.";
+                "`./gateway token --vendor nim <accid>`. Server API: POST /nim/nimserver/..., form-encoded, CheckSum headers.";
             document.RequireApiKeys(ParameterLocation.Header,
                 ("X-NIM-AppKey", "The application's AppKey."), ("X-NIM-Accid", "Your accid."), ("X-NIM-Token", "Your login token."));
             return Task.CompletedTask;

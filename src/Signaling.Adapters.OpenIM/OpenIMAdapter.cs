@@ -43,7 +43,7 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
             document.Info.Description =
                 "OpenIM's signaling calls over the gateway's canonical core: POST /openim/{method} with OpenIM's field names, answered " +
                 "{errCode, errMsg, errDlt, data}. Authenticate with an OpenIM token (HS256, claims {UserID, PlatformID} or {UID, Platform}) " +
-                "in the `token` header; mint one with `-- token --vendor openim <user> [--device <platformID>]` or /openim/auth/user_token.";
+                "in the `token` header; mint one with `./gateway token --vendor openim <user> [--device <platformID>]` or /openim/auth/user_token.";
             document.RequireApiKeys(ParameterLocation.Header, ("token", "An OpenIM user token."));
             return Task.CompletedTask;
         });

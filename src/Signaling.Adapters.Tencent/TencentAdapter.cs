@@ -33,7 +33,7 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
             document.Info.Description =
                 "Tencent's V2TIMSignalingManager over the gateway's canonical core. Every method is POST /tencent/signaling/{method} with the " +
                 "SDK's parameter names and answers {code, desc, data}. Authenticate with a UserSig as Tencent's REST API does: " +
-                "?sdkappid=&identifier=&usersig= (mint one with `-- token --vendor tencent <user>`).";
+                "?sdkappid=&identifier=&usersig= (mint one with `./gateway token --vendor tencent <user>`).";
             document.RequireApiKeys(ParameterLocation.Query, ("sdkappid", "Your SDKAppID"), ("identifier", "Your user id"), ("usersig", "A TLSSigAPIv2 UserSig"));
             return Task.CompletedTask;
         });

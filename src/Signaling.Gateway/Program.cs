@@ -24,7 +24,7 @@ ISignalingSurface[] surfaces =
 
 if (args is ["token", .. var tokenArgs])
 {
-    return TokenCommand.Run(tokenArgs, surfaces.OfType<IVendorTokens>());
+    return TokenCommand.Run(tokenArgs, [.. surfaces.OfType<IVendorTokens>()]);
 }
 
 // The configuration file sits at the repository root and is copied beside the binary.

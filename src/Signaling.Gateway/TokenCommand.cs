@@ -1,28 +1,62 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Signaling.Core;
 using Signaling.Http;
 using Signaling.Http.Identity;
 
 namespace Signaling.Gateway;
 
 /// <summary>
-/// <c>dotnet run --project src/Signaling.Gateway -- token [--vendor v] &lt;user&gt; [--device d] [--hours h]</c>: prints a
-/// canonical API token, or with <c>--vendor</c> that vendor's credential (a Tencent UserSig, …).
+/// <c>Signaling.Gateway token [--vendor v] &lt;user&gt; [--device d] [--hours h]</c>: prints a canonical API token, or with
+/// <c>--vendor</c> that vendor's credential (a Tencent UserSig, …), signed with the configured keys. Bad usage exits 2.
 /// </summary>
 internal static class TokenCommand
 {
-    private static readonly string[] ValueOptions = ["--vendor", "--device", "--hours"];
-
-    public static int Run(string[] args, IEnumerable<IVendorTokens> vendors)
+    public static int Run(string[] args, IReadOnlyList<IVendorTokens> vendors)
     {
-        var user = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !ValueOptions.Contains(args[i - 1]))).FirstOrDefault();
-        var vendorName = Option(args, "--vendor");
-        var vendor = vendors.FirstOrDefault(v => v.Vendor == vendorName);
-        if (user is null || !Signaling.Core.Limits.IsValidId(user) || vendorName is not null && vendor is null)
+        var user = new Argument<string>("userId") { Description = $"The user: 1–{Limits.MaxIdLength} visible ASCII characters." };
+        user.Validators.Add(result =>
         {
-            Console.Error.WriteLine($"usage: token [--vendor {string.Join('|', vendors.Select(v => v.Vendor))}] <userId> [--device <deviceId>] [--hours <lifetime>]");
+            if (!Limits.IsValidId(result.Tokens.FirstOrDefault()?.Value))
+            {
+                result.AddError($"'{result.Tokens.FirstOrDefault()?.Value}' is not a user id: use 1–{Limits.MaxIdLength} visible ASCII characters.");
+            }
+        });
+        var vendor = new Option<string?>("--vendor") { Description = "Mint that vendor's credential instead of a /v1 token." };
+        vendor.AcceptOnlyFromAmong([.. vendors.Select(v => v.Vendor)]);
+        var device = new Option<string?>("--device") { Description = "The device id the token names (did)." };
+        var hours = new Option<double?>("--hours") { Description = "The /v1 token's lifetime in hours (default: Auth:TokenLifetime)." };
+        hours.Validators.Add(result =>
+        {
+            // A value that is not a number is already refused by the parser; this adds only the range.
+            if (double.TryParse(result.Tokens.FirstOrDefault()?.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && value <= 0)
+            {
+                result.AddError("--hours must be more than 0.");
+            }
+        });
+
+        var command = new RootCommand("Prints a token for the user, signed with the keys in appsettings.json and the environment.") { user, vendor, device, hours };
+        command.SetAction(parsed => Mint(parsed.GetValue(user)!, vendors.FirstOrDefault(v => v.Vendor == parsed.GetValue(vendor)),
+            parsed.GetValue(device), parsed.GetValue(hours)));
+
+        var result = command.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine(error.Message);
+            }
+
+            Console.Error.WriteLine("Run 'token --help' for usage.");
             return 2;
         }
 
+        return result.Invoke();
+    }
+
+    private static int Mint(string user, IVendorTokens? vendor, string? device, double? hours)
+    {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
@@ -30,20 +64,12 @@ internal static class TokenCommand
             .Build();
         if (vendor is not null)
         {
-            Console.WriteLine(vendor.IssueToken(configuration, user, Option(args, "--device"), TimeProvider.System));
+            Console.WriteLine(vendor.IssueToken(configuration, user, device, TimeProvider.System));
             return 0;
         }
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var device = Option(args, "--device");
-        TimeSpan? lifetime = Option(args, "--hours") is { } hours ? TimeSpan.FromHours(double.Parse(hours, System.Globalization.CultureInfo.InvariantCulture)) : null;
-        Console.WriteLine(new TokenIssuer(Options.Create(auth), TimeProvider.System).Issue(user, device, lifetime));
+        Console.WriteLine(new TokenIssuer(Options.Create(auth), TimeProvider.System).Issue(user, device, hours is { } h ? TimeSpan.FromHours(h) : null));
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -81,3 +81,42 @@ public sealed class ProductionHostTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>Issue #17: the token CLI parses like a CLI (System.CommandLine): help, typed options, a reason and exit 2 for bad usage.</summary>
+public sealed class TokenCliUsageTests
+{
+    [Theory]
+    [InlineData("token alice --hours abc", "--hours")]
+    [InlineData("token --vendor foo alice", "foo")]
+    [InlineData("token", "userId")]
+    [InlineData("token alice --hours 0", "--hours")]
+    public async Task BadUsage_Exits2_NamingTheProblem(string arguments, string named)
+    {
+        var (code, output, error) = await RunAsync(arguments.Split(' '));
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_PrintsUsage_AndMintsNothing()
+    {
+        var (code, output, _) = await RunAsync(["token", "-h"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("--vendor", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet", [GatewayProcess.GatewayDll(), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var cli = Process.Start(info)!;
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        return (cli.ExitCode, (await output).Trim(), await error);
+    }
+}

@@ -47,7 +47,7 @@ public sealed class CanonicalSurface : ISignalingSurface
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Description =
-                "One signaling core behind every vendor surface. Get a token with `dotnet run --project src/Signaling.Gateway -- token alice` " +
+                "One signaling core behind every vendor surface. Get a token with `./gateway token alice` " +
                 "(or, in Development, POST /v1/dev/tokens), press Authorize, and call away. Errors are RFC 9457 problems whose `code` " +
                 "is the canonical error.";
             document.Components ??= new OpenApiComponents();
