@@ -29,6 +29,7 @@ if (args is ["token", .. var tokenArgs])
 
 // The configuration file sits at the repository root and is copied beside the binary.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+StartupFailures.QuietHostErrorsUntilStarted(builder);
 if (!builder.Environment.IsDevelopment() && DevelopmentValues.In(builder.Configuration) is { Count: > 0 } developmentValues)
 {
     await Console.Error.WriteLineAsync(DevelopmentValues.Refusal(developmentValues, builder.Environment.EnvironmentName));
@@ -102,8 +103,17 @@ foreach (var surface in surfaces)
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapLegacyPassthrough();
 
-await app.RunAsync();
-return 0;
+StartupFailures.MarkStarted(app);
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailures.Describe(ex) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
 
 /// <summary>Exposed for tests that host the gateway in-process.</summary>
 public partial class Program;

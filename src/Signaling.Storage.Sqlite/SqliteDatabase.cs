@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Signaling.Core;
 
 namespace Signaling.Storage.Sqlite;
 
@@ -44,7 +45,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
         var path = System.IO.Path.GetFullPath(options.Value.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -54,7 +54,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 5,
         }.ToString();
         FilePath = path;
-        _ownership = Own(path);
+        _ownership = SqliteFileOwnership.Own(path);
         // SQLite calls block; on their own thread they never take one of the few thread-pool workers a small box has.
         _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
         _writerThread.Start();
@@ -213,19 +213,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Creates the schema at start-up so the first reads find it.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken) => WriteAsync(_ => Task.FromResult(true), cancellationToken);
-
-    /// <summary>Takes the file for this process; a second gateway on the same file fails at start-up with a clear message.</summary>
-    private static FileStream Own(string path)
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            await WriteAsync(_ => Task.FromResult(true), cancellationToken);
         }
-        catch (IOException ex)
+        catch (SqliteException ex)
         {
-            throw new InvalidOperationException(
-                $"Another gateway process is using {path}. One SQLite file serves one process; run several nodes with Storage:Provider=Redis.", ex);
+            throw new StartupProblemException($"Storage:Sqlite:Path: {FilePath} cannot be opened for writing: {ex.Message}", ex);
         }
     }
 }

@@ -120,3 +120,72 @@ public sealed class TokenCliUsageTests
         return (cli.ExitCode, (await output).Trim(), await error);
     }
 }
+
+/// <summary>Issue #17: a misconfigured gateway says what to fix in at most three lines on stderr, no stack trace, and exits 1.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class StartupFailureTests(GatewayFixture fixture)
+{
+    public static TheoryData<string, string, string> Misconfigurations => new()
+    {
+        { "Adapters__Tencent__SdkAppId", "abc", "Adapters:Tencent:SdkAppId" },
+        { "Storage__Sqlite__Path", "/proc/signaling/db.sqlite", "Storage:Sqlite:Path" },
+        { "Storage__Sqlite__Path", "FILE/db.sqlite", "is a file, not a folder" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Misconfigurations))]
+    public async Task Misconfiguration_OneClearLine_Exit1(string key, string value, string named)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var (code, error) = await StartAsync(new() { [key] = value.Replace("FILE", file, StringComparison.Ordinal) });
+
+        AssertRefusal(code, error, named);
+    }
+
+    [Fact]
+    public async Task PortInUse_NamesUrls()
+    {
+        var (code, error) = await StartAsync(new() { ["Urls"] = fixture.Gateway.BaseAddress.ToString().TrimEnd('/') });
+
+        AssertRefusal(code, error, "Urls");
+    }
+
+    [Fact]
+    public async Task DatabaseOfARunningGateway_NamesTheOwner()
+    {
+        var (code, error) = await StartAsync(new() { ["Storage__Sqlite__Path"] = fixture.Gateway.DatabasePath });
+
+        AssertRefusal(code, error, "in use by another gateway process (process ");
+    }
+
+    private static void AssertRefusal(int code, string error, string named)
+    {
+        Assert.Equal(1, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.InRange(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 1, 3);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Error)> StartAsync(Dictionary<string, string> settings)
+    {
+        var info = new ProcessStartInfo("dotnet", [GatewayProcess.GatewayDll()]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Urls"] = "http://127.0.0.1:0";
+        info.Environment["Storage__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"), "g.db");
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var gateway = Process.Start(info)!;
+        var output = gateway.StandardOutput.ReadToEndAsync();
+        var error = gateway.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await gateway.WaitForExitAsync(deadline.Token);
+        await output;
+        return (gateway.ExitCode, await error);
+    }
+}

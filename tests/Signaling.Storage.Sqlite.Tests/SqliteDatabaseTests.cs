@@ -47,8 +47,22 @@ public sealed class SqliteDatabaseTests
         var options = Options.Create(new SqliteStorageOptions { Path = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"), "g.db") });
         await using var first = new SqliteDatabase(options);
 
-        var second = Assert.Throws<InvalidOperationException>(() => new SqliteDatabase(options));
+        var second = Assert.Throws<Signaling.Core.StartupProblemException>(() => new SqliteDatabase(options));
 
-        Assert.Contains("Another gateway process", second.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Storage:Sqlite:Path: ", second.Message, StringComparison.Ordinal);
+        Assert.Contains($"in use by another gateway process (process {Environment.ProcessId})", second.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue #17: a path through a file is named as such, not as "another process".</summary>
+    [Fact]
+    public void PathThroughAFile_IsRefused_NamingTheFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "not a folder");
+
+        var refused = Assert.Throws<Signaling.Core.StartupProblemException>(() => new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Path.Combine(file, "g.db") })));
+
+        Assert.Contains($"{file} is a file, not a folder", refused.Message, StringComparison.Ordinal);
     }
 }

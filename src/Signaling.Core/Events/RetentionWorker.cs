@@ -10,16 +10,23 @@ public sealed class RetentionWorker(IEventLog log, TimeProvider clock, ILogger<R
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await log.PurgeExpiredAsync(clock.GetUtcNow(), stoppingToken);
+                try
+                {
+                    await log.PurgeExpiredAsync(clock.GetUtcNow(), stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Purging expired events failed; will retry.");
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Purging expired events failed; will retry.");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping, or the host failed to start and is being disposed: nothing to report.
         }
     }
 }
