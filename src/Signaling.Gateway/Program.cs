@@ -36,6 +36,12 @@ if (!builder.Environment.IsDevelopment() && DevelopmentValues.In(builder.Configu
     return 1;
 }
 
+if (StorageRegistration.UnknownProvider(builder.Configuration) is { } unknownStorage)
+{
+    await Console.Error.WriteLineAsync(unknownStorage);
+    return 1;
+}
+
 // Configure the core and its storage provider
 builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration);
 
@@ -103,6 +109,11 @@ foreach (var surface in surfaces)
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapLegacyPassthrough();
 
+// Configure the one start-up line: what is served, on what storage, where
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "Signaling Gateway ({Environment}) serving {Surfaces} on {Storage}; listening on {Urls}; Swagger UI at /swagger",
+    app.Environment.EnvironmentName, string.Join(", ", surfaces.Select(s => "/" + s.Name)), StorageRegistration.Describe(app.Configuration),
+    string.Join(", ", app.Urls)));
 StartupFailures.MarkStarted(app);
 try
 {

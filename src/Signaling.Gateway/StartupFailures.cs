@@ -15,7 +15,8 @@ internal static class StartupFailures
     public static void QuietHostErrorsUntilStarted(WebApplicationBuilder builder)
     {
         var debug = builder.Configuration["Logging:LogLevel:Default"] is "Debug" or "Trace";
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level < LogLevel.Error || debug || _started);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host",
+            level => debug || level >= LogLevel.Information && (level < LogLevel.Error || _started));
     }
 
     public static void MarkStarted(WebApplication app) => app.Lifetime.ApplicationStarted.Register(() => _started = true);

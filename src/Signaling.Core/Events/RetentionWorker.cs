@@ -7,6 +7,8 @@ namespace Signaling.Core.Events;
 /// <summary>Drops events whose retention has ended, once a minute.</summary>
 public sealed class RetentionWorker(IEventLog log, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
 {
+    private readonly ThrottledWarning _failures = new(logger, clock, "Purging expired events");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
@@ -17,10 +19,11 @@ public sealed class RetentionWorker(IEventLog log, TimeProvider clock, ILogger<R
                 try
                 {
                     await log.PurgeExpiredAsync(clock.GetUtcNow(), stoppingToken);
+                    _failures.Succeeded();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Purging expired events failed; will retry.");
+                    _failures.Failed(ex);
                 }
             }
         }

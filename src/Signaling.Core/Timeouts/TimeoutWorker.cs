@@ -14,6 +14,7 @@ public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invi
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly ThrottledWarning _failures = new(logger, clock, "Firing due timeouts");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +23,7 @@ public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invi
             try
             {
                 await FireDueAsync(stoppingToken);
+                _failures.Succeeded();
                 await Task.Delay(PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -31,7 +33,7 @@ public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invi
             catch (Exception ex)
             {
                 // The store may be briefly unreachable; claimed timeouts come back when their lease ends.
-                logger.LogWarning(ex, "Firing due timeouts failed; retrying.");
+                _failures.Failed(ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
             }
         }
