@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Signaling.Core.Invitations;
 
 namespace Signaling.Core;
 
@@ -10,6 +11,11 @@ public sealed class SignalingMetrics
     private readonly Counter<long> _invites;
     private readonly Counter<long> _delivered;
     private readonly Histogram<double> _inviteLatency;
+    private readonly Counter<long> _outcomes;
+    private readonly UpDownCounter<long> _streams;
+    private readonly Counter<long> _timeouts;
+    private readonly Histogram<double> _timeoutLateness;
+    private readonly Counter<long> _storeErrors;
 
     public SignalingMetrics(IMeterFactory meterFactory)
     {
@@ -18,7 +24,26 @@ public sealed class SignalingMetrics
         _delivered = meter.CreateCounter<long>("signaling.events.delivered", "{event}", "Events written to live streams.");
         _inviteLatency = meter.CreateHistogram<double>(
             "signaling.invite.delivery.latency", "ms", "Time from an invitation's creation to its delivery on a live stream.");
+        _outcomes = meter.CreateCounter<long>("signaling.invitee.outcomes", "{invitee}", "How each invitee's ringing ended: accepted, rejected, cancelled, timed_out.");
+        _streams = meter.CreateUpDownCounter<long>("signaling.streams.open", "{stream}", "Event streams open now, by surface and transport.");
+        _timeouts = meter.CreateCounter<long>("signaling.timeouts.fired", "{timeout}", "Due timeouts fired by the server's clock.");
+        _timeoutLateness = meter.CreateHistogram<double>("signaling.timeout.lateness", "ms", "How long after its due time a timeout fired.");
+        _storeErrors = meter.CreateCounter<long>("signaling.store.unavailable", "{request}", "Requests answered 503 because the store (Redis, the SQLite file) was unreachable.");
     }
+
+    public void InviteeAnswered(InviteeState outcome) =>
+        _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString())));
+
+    public void StreamOpened(string surface, string transport, int change) =>
+        _streams.Add(change, new KeyValuePair<string, object?>("surface", surface), new KeyValuePair<string, object?>("transport", transport));
+
+    public void TimeoutFired(TimeSpan lateness)
+    {
+        _timeouts.Add(1);
+        _timeoutLateness.Record(Math.Max(0, lateness.TotalMilliseconds));
+    }
+
+    public void StoreUnavailable() => _storeErrors.Add(1);
 
     public void InvitationCreated(int rung) => _invites.Add(1, new KeyValuePair<string, object?>("rung", rung));
 

@@ -68,12 +68,23 @@ builder.Services.AddHttpLogging(logging =>
                             HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     logging.CombineLogs = true;
 });
-if (builder.Configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } otlp)
+var prometheus = builder.Configuration.GetValue("Telemetry:Prometheus:Enabled", true);
+var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
+if (prometheus || !string.IsNullOrEmpty(otlp))
 {
-    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-        .AddMeter(SignalingMetrics.MeterName)
-        .AddAspNetCoreInstrumentation()
-        .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
+    builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+    {
+        metrics.AddMeter(SignalingMetrics.MeterName).AddAspNetCoreInstrumentation();
+        if (prometheus)
+        {
+            metrics.AddPrometheusExporter();
+        }
+
+        if (!string.IsNullOrEmpty(otlp))
+        {
+            metrics.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp));
+        }
+    });
 }
 
 var app = builder.Build();
@@ -107,6 +118,11 @@ foreach (var surface in surfaces)
 }
 
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+if (prometheus)
+{
+    app.MapPrometheusScrapingEndpoint("/metrics");
+}
+
 app.MapLegacyPassthrough();
 
 // Configure the one start-up line: what is served, on what storage, where

@@ -56,7 +56,7 @@ public sealed class CoreHarness : IAsyncLifetime
         Channels = new ChannelService(Store, Clock, options);
         Users = new UserService(Store, Presence, Clock, options);
         Inbox = new OfflineInbox(Store, Log, Clock, options);
-        Timeouts = new TimeoutWorker(new SqliteTimeoutIndex(_database), Invitations, Clock, NullLogger<TimeoutWorker>.Instance);
+        Timeouts = new TimeoutWorker(new SqliteTimeoutIndex(_database), Invitations, Clock, new SignalingMetrics(MeterFactory), NullLogger<TimeoutWorker>.Instance);
     }
 
     /// <summary>As if the process stopped and started again on the same database file.</summary>

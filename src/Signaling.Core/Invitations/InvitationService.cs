@@ -220,7 +220,8 @@ public sealed class InvitationService(
     /// </summary>
     public async Task FireTimeoutAsync(string invitationId, CancellationToken cancellationToken = default)
     {
-        await CommandRunner.RunAsync(store, async () =>
+        List<InviteeState> outcomes = [];
+        var fired = await CommandRunner.RunAsync(store, async () =>
         {
             var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
             var now = clock.GetUtcNow();
@@ -237,8 +238,10 @@ public sealed class InvitationService(
             }
 
             var before = invitation.Status;
+            var pending = Pending(invitation);
             var notices = invitation.TimeOut(now);
             notices.AddRange(invitation.EndIfOverlong(now));
+            outcomes = Outcomes(pending, invitation);
             if (invitation.NextDue() is { } next)
             {
                 commit.ScheduleTimeouts[invitationId] = next; // A group call rings on while connected: its call end is still to come.
@@ -257,6 +260,10 @@ public sealed class InvitationService(
 
             return new Decision<bool>(true, commit);
         }, cancellationToken);
+        if (fired.IsSuccess)
+        {
+            outcomes.ForEach(metrics.InviteeAnswered);
+        }
     }
 
     private async Task<Result<Invitation>> TransitionAsync(
@@ -271,7 +278,8 @@ public sealed class InvitationService(
             return tooLarge;
         }
 
-        return await CommandRunner.RunAsync(store, async () =>
+        List<InviteeState> outcomes = [];
+        var result = await CommandRunner.RunAsync(store, async () =>
         {
             var invitation = await store.GetInvitationAsync(invitationId, cancellationToken);
             if (invitation is null)
@@ -281,7 +289,9 @@ public sealed class InvitationService(
 
             var now = clock.GetUtcNow();
             var before = invitation.Status;
+            var pending = Pending(invitation);
             var notices = decide(invitation, now);
+            outcomes = Outcomes(pending, invitation);
             if (!notices.IsSuccess)
             {
                 return Decision<Invitation>.Fail(notices.Error);
@@ -305,7 +315,20 @@ public sealed class InvitationService(
             await EndIfOverAsync(invitation, before, commit, cancellationToken);
             return new Decision<Invitation>(invitation, commit);
         }, cancellationToken, serializeOn: invitationId);
+        if (result.IsSuccess)
+        {
+            outcomes.ForEach(metrics.InviteeAnswered);
+        }
+
+        return result;
     }
+
+    private static HashSet<string> Pending(Invitation invitation) =>
+        invitation.Invitees.Where(i => i.State == InviteeState.Pending).Select(i => i.UserId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>How the invitees pending before a decision stopped ringing in it.</summary>
+    private static List<InviteeState> Outcomes(HashSet<string> pendingBefore, Invitation after) =>
+        after.Invitees.Where(i => pendingBefore.Contains(i.UserId) && i.State != InviteeState.Pending).Select(i => i.State).ToList();
 
     private async Task<Result<Invitation>> FindAsync(Actor caller, string key, string name, CancellationToken cancellationToken) =>
         await store.FindAsync(key, cancellationToken) is { } id

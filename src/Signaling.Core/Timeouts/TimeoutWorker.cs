@@ -9,7 +9,8 @@ namespace Signaling.Core.Timeouts;
 /// Fires due invitation timeouts on the server's clock. It polls the durable index often enough that a timeout
 /// fires within about 50 ms of its due time, and at start-up it fires whatever fell due while the process was down.
 /// </summary>
-public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invitations, TimeProvider clock, ILogger<TimeoutWorker> logger)
+public sealed class TimeoutWorker(
+    ITimeoutIndex timeouts, InvitationService invitations, TimeProvider clock, SignalingMetrics metrics, ILogger<TimeoutWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -49,6 +50,7 @@ public sealed class TimeoutWorker(ITimeoutIndex timeouts, InvitationService invi
             foreach (var timeout in due)
             {
                 await invitations.FireTimeoutAsync(timeout.InvitationId, cancellationToken);
+                metrics.TimeoutFired(clock.GetUtcNow() - timeout.DueAt);
             }
 
             fired += due.Count;

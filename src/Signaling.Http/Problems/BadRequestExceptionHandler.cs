@@ -12,7 +12,7 @@ namespace Signaling.Http.Problems;
 /// Turns what the framework throws for unreadable requests (malformed JSON, wrong types, a body over the size
 /// limit) into a ProblemDetails that names the problem, and anything unexpected into a 500 without internals.
 /// </summary>
-public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
+public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandler> logger, Signaling.Core.SignalingMetrics metrics) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
         if (exception is StoreUnavailableException)
         {
             // Nothing was changed; the client may retry once the store is back.
+            metrics.StoreUnavailable();
             httpContext.Response.Headers.RetryAfter = "1";
             problem = Problems.From(new SignalingError(SignalingErrorCode.Unavailable, "The gateway's store is unavailable right now; nothing was changed. Try again shortly."));
         }

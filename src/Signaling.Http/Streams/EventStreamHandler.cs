@@ -76,6 +76,9 @@ public sealed class EventStreamHandler(
         var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
         var connectionId = Ids.New();
         await presence.ConnectAsync(viewer.UserId, connectionId, clock.GetUtcNow() + _options.PresenceTtl, aborted);
+        var (surface, transport) = (context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
+            context.WebSockets.IsWebSocketRequest ? "websocket" : "sse");
+        metrics.StreamOpened(surface, transport, +1);
         try
         {
             if (context.WebSockets.IsWebSocketRequest)
@@ -111,6 +114,7 @@ public sealed class EventStreamHandler(
         }
         finally
         {
+            metrics.StreamOpened(surface, transport, -1);
             await ForgetConnectionAsync(connectionId);
         }
     }
