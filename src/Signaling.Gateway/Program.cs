@@ -56,7 +56,8 @@ foreach (var surface in surfaces)
 // Configure the passthrough to a legacy upstream (the ReverseProxy section)
 builder.Services.AddLegacyPassthrough(builder.Configuration);
 
-// Configure limits
+// Configure limits, and how long a SIGTERM may take: streams are told to reconnect at once, in-flight requests finish
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(5)));
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
 

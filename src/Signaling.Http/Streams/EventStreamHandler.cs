@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Signaling.Core;
 using Signaling.Core.Errors;
@@ -17,11 +18,32 @@ namespace Signaling.Http.Streams;
 /// a batch in time it is dropped and resumes later. Without an id the stream starts with the next new event.
 /// </summary>
 public sealed class EventStreamHandler(
-    IEventLog log, EventWakeups wakeups, IPresenceRegistry presence, TimeProvider clock, IOptions<StreamOptions> options, SignalingMetrics metrics)
+    IEventLog log, EventWakeups wakeups, IPresenceRegistry presence, TimeProvider clock, IOptions<StreamOptions> options, SignalingMetrics metrics,
+    IHostApplicationLifetime lifetime)
 {
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
     private static readonly byte[] EndOfEvent = "\n\n"u8.ToArray();
+
+    // Reconnect after a second (to whichever node the load balancer picks) with Last-Event-ID, as EventSource does.
+    private static readonly byte[] Goodbye = "retry: 1000\nevent: reconnect\ndata: {\"reason\":\"service restart\"}\n\n"u8.ToArray();
+
+    private const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
     private readonly StreamOptions _options = options.Value;
+    private int _open;
+    private int _watchingShutdown;
+
+    /// <summary>
+    /// Holds the host's shutdown (up to 2 s) until every stream has said goodbye, so the server does not abort them
+    /// before their reconnect event or close handshake is through. Stopping callbacks run last-registered first, so the
+    /// streams' own cancellations have already started when this waits.
+    /// </summary>
+    private void WatchShutdown()
+    {
+        if (Interlocked.Exchange(ref _watchingShutdown, 1) == 0)
+        {
+            lifetime.ApplicationStopping.Register(() => SpinWait.SpinUntil(() => Volatile.Read(ref _open) == 0, TimeSpan.FromSeconds(2)));
+        }
+    }
 
     /// <summary>The resume point the client asked for, or an error message when it is not a sequence number.</summary>
     public static (long? After, string? Error) ReadCursor(HttpRequest request)
@@ -79,6 +101,8 @@ public sealed class EventStreamHandler(
         var (surface, transport) = (context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
             context.WebSockets.IsWebSocketRequest ? "websocket" : "sse");
         metrics.StreamOpened(surface, transport, +1);
+        WatchShutdown();
+        Interlocked.Increment(ref _open);
         try
         {
             if (context.WebSockets.IsWebSocketRequest)
@@ -87,7 +111,13 @@ public sealed class EventStreamHandler(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 var receiving = DrainAsync(socket, closed);
-                await PumpAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, closed.Token);
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, closed.Token);
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    // Let the client answer the 1012 close, so the handshake completes before the connection goes.
+                    await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(1), clock, CancellationToken.None));
+                }
+
                 await closed.CancelAsync();
                 await receiving;
             }
@@ -97,7 +127,7 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                await PumpAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, aborted);
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -114,8 +144,31 @@ public sealed class EventStreamHandler(
         }
         finally
         {
+            Interlocked.Decrement(ref _open);
             metrics.StreamOpened(surface, transport, -1);
             await ForgetConnectionAsync(connectionId);
+        }
+    }
+
+    /// <summary>
+    /// Streams until the client goes away or the gateway shuts down; on shutdown the client is told to reconnect — to
+    /// another node, with its last id — rather than having its connection reset (SSE <c>retry:</c> and a
+    /// <c>reconnect</c> event; WebSocket close 1012, service restart).
+    /// </summary>
+    private async Task PumpUntilShutdownAsync(
+        Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
+        CancellationToken stop)
+    {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping);
+        try
+        {
+            await PumpAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, running.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            using var goodbye = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            goodbye.CancelAfter(TimeSpan.FromSeconds(1));
+            await sink.GoodbyeAsync(goodbye.Token);
         }
     }
 
@@ -232,6 +285,9 @@ public sealed class EventStreamHandler(
         Task FlushAsync(CancellationToken cancellationToken);
 
         Task HeartbeatAsync(CancellationToken cancellationToken);
+
+        /// <summary>The gateway is shutting down: reconnect (elsewhere) with your last id.</summary>
+        Task GoodbyeAsync(CancellationToken cancellationToken);
     }
 
     private sealed class SseSink(Stream body) : ISink
@@ -245,6 +301,12 @@ public sealed class EventStreamHandler(
         }
 
         public Task FlushAsync(CancellationToken cancellationToken) => body.FlushAsync(cancellationToken);
+
+        public async Task GoodbyeAsync(CancellationToken cancellationToken)
+        {
+            await body.WriteAsync(Goodbye, cancellationToken);
+            await body.FlushAsync(cancellationToken);
+        }
 
         public async Task HeartbeatAsync(CancellationToken cancellationToken)
         {
@@ -262,5 +324,8 @@ public sealed class EventStreamHandler(
 
         // The socket's own keep-alive pings are the heartbeat.
         public Task HeartbeatAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task GoodbyeAsync(CancellationToken cancellationToken) =>
+            socket.CloseOutputAsync(ServiceRestart, "service restart", cancellationToken);
     }
 }

@@ -133,6 +133,20 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a pod: the exit code and how long the process took to go.</summary>
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(TimeSpan wait)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(wait);
+        await _process.WaitForExitAsync(deadline.Token);
+        return (_process.ExitCode, clock.Elapsed);
+    }
+
     /// <summary>The process's resident memory (VmRSS), in bytes.</summary>
     public long ResidentBytes()
     {
