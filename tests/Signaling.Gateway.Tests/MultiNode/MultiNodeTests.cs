@@ -99,6 +99,33 @@ public sealed class MultiNodeTests : IAsyncLifetime
         Assert.Equal(wholeLog.Select(e => e.Id).Distinct().Count(), wholeLog.Count);
     }
 
+    /// <summary>Issue #17: a node stopped with SIGTERM tells its streams to reconnect; on the other node they resume and miss nothing.</summary>
+    [Fact]
+    public async Task TerminatedNode_ItsStreamsReconnectToTheOther_AndMissNothing()
+    {
+        using var alice = _nodes.B.User("alice");
+        using var bobOnA = _nodes.A.User("bob");
+        long lastSeen;
+        await using (var bobStream = await bobOnA.OpenStreamAsync())
+        {
+            await alice.InviteAsync(new { invitees = new[] { "bob" }, timeoutSeconds = 30 });
+            lastSeen = (await bobStream.WaitForAsync("invitationReceived")).Id;
+
+            var terminating = _nodes.A.TerminateAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal("reconnect", (await bobStream.WaitForAsync("reconnect", TimeSpan.FromSeconds(5))).Name);
+            Assert.Equal(0, (await terminating).ExitCode);
+        }
+
+        // While bob is between nodes, alice calls again; bob resumes on B with his last id.
+        var second = await alice.InviteAsync(new { invitees = new[] { "bob" }, timeoutSeconds = 30 });
+        using var bobOnB = _nodes.B.User("bob");
+        await using var resumed = await bobOnB.OpenStreamAsync(lastSeen);
+
+        var missed = await resumed.DrainAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal([second], missed.Where(e => e.Name == "invitationReceived").Select(e => e.InvitationId));
+        Assert.All(missed, e => Assert.True(e.Id > lastSeen));
+    }
+
     [Fact]
     public async Task RedisDown_Answers503AndNotReady_ThenRecoversWithoutARestart()
     {
