@@ -11,6 +11,9 @@ public sealed class SignalRequestValidator : AbstractValidator<SignalRequest>
     {
         RuleFor(x => x.Resolve()).NotNull().WithMessage("'invitation' is required.").OverridePropertyName("invitation");
         RuleFor(x => x.OpUserID).ValidId();
+
+        // Kept with the invitation as the core's inviter profile (8 KB at most); refused here under the SDK's own name.
+        RuleFor(x => x.Participant.HasValue ? x.Participant.Value.GetRawText() : null).MaxBytes(Limits.MaxExtBytes).OverridePropertyName("participant");
         When(x => x.Resolve() is not null, () =>
         {
             RuleForEach(x => x.Resolve()!.InviteeUserIDList).RequiredId().OverridePropertyName("invitation.inviteeUserIDList");

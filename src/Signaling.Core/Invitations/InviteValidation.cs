@@ -39,7 +39,7 @@ internal static class InviteValidation
             ?? Limits.CheckId("roomId", request.RoomId, required: false)
             ?? Limits.CheckId("requestId", request.RequestId, required: false)
             ?? Limits.CheckData("data", request.Data)
-            ?? Limits.CheckData("participant", request.InviterProfile, Limits.MaxExtBytes)
+            ?? Limits.CheckData("inviterProfile", request.InviterProfile, Limits.MaxExtBytes)
             ?? Limits.CheckData("offlinePush", request.OfflinePush is { } push ? push.Title + push.Content + push.Payload + push.VendorFields : null);
     }
 }
