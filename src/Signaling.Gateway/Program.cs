@@ -30,15 +30,9 @@ if (args is ["token", .. var tokenArgs])
 // The configuration file sits at the repository root and is copied beside the binary.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 StartupFailures.QuietHostErrorsUntilStarted(builder);
-if (!builder.Environment.IsDevelopment() && DevelopmentValues.In(builder.Configuration) is { Count: > 0 } developmentValues)
+if (StartupFailures.ConfigurationProblem(builder) is { } configurationProblem)
 {
-    await Console.Error.WriteLineAsync(DevelopmentValues.Refusal(developmentValues, builder.Environment.EnvironmentName));
-    return 1;
-}
-
-if (StorageRegistration.UnknownProvider(builder.Configuration) is { } unknownStorage)
-{
-    await Console.Error.WriteLineAsync(unknownStorage);
+    await Console.Error.WriteLineAsync(configurationProblem);
     return 1;
 }
 

@@ -19,6 +19,12 @@ internal static class StartupFailures
             level => debug || level >= LogLevel.Information && (level < LogLevel.Error || _started));
     }
 
+    /// <summary>What is wrong with the configuration before anything is built: development keys outside Development, an unknown store.</summary>
+    public static string? ConfigurationProblem(WebApplicationBuilder builder) =>
+        !builder.Environment.IsDevelopment() && DevelopmentValues.In(builder.Configuration) is { Count: > 0 } developmentValues
+            ? DevelopmentValues.Refusal(developmentValues, builder.Environment.EnvironmentName)
+            : StorageRegistration.UnknownProvider(builder.Configuration);
+
     public static void MarkStarted(WebApplication app) => app.Lifetime.ApplicationStarted.Register(() => _started = true);
 
     /// <summary>One line for a failure an operator can fix from it, or null for anything else (a bug: let it crash loudly).</summary>
