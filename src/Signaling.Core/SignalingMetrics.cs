@@ -16,6 +16,8 @@ public sealed class SignalingMetrics
     private readonly Counter<long> _timeouts;
     private readonly Histogram<double> _timeoutLateness;
     private readonly Counter<long> _storeErrors;
+    private readonly Histogram<double> _commitDuration;
+    private readonly Counter<long> _redisErrors;
 
     public SignalingMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +30,10 @@ public sealed class SignalingMetrics
         _streams = meter.CreateUpDownCounter<long>("signaling.streams.open", "{stream}", "Event streams open now, by surface and transport.");
         _timeouts = meter.CreateCounter<long>("signaling.timeouts.fired", "{timeout}", "Due timeouts fired by the server's clock.");
         _timeoutLateness = meter.CreateHistogram<double>("signaling.timeout.lateness", "ms", "How long after its due time a timeout fired.");
+        _commitDuration = meter.CreateHistogram<double>(
+            "signaling.store.commit.duration", "ms", "How long a commit took to become durable (queueing and group commit included).");
+        _redisErrors = meter.CreateCounter<long>(
+            "signaling.redis.errors", "{error}", "Redis operations that failed or timed out, and connections lost — in requests and background work alike.");
         _storeErrors = meter.CreateCounter<long>("signaling.store.unavailable", "{request}", "Requests answered 503 because the store (Redis, the SQLite file) was unreachable.");
     }
 
@@ -44,6 +50,12 @@ public sealed class SignalingMetrics
     }
 
     public void StoreUnavailable() => _storeErrors.Add(1);
+
+    public void Committed(string provider, TimeSpan took, bool conflict) =>
+        _commitDuration.Record(took.TotalMilliseconds,
+            new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("conflict", conflict));
+
+    public void RedisError(string kind) => _redisErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void InvitationCreated(int rung) => _invites.Add(1, new KeyValuePair<string, object?>("rung", rung));
 

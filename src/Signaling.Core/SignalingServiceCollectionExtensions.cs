@@ -23,6 +23,7 @@ public static class SignalingServiceCollectionExtensions
         services.TryAddSingleton<UserService>();
         services.TryAddSingleton<OfflineInbox>();
         services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<Operations.OperatorService>();
         services.AddHostedService<TimeoutWorker>();
         services.AddHostedService<RetentionWorker>();
         return new SignalingBuilder(services);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
+using Signaling.Admin;
 using Signaling.Adapters.Agora;
 using Signaling.Adapters.Nim;
 using Signaling.Adapters.OpenIM;
@@ -20,6 +21,7 @@ ISignalingSurface[] surfaces =
     new OpenIMAdapter(),
     new NimAdapter(),
     new AgoraAdapter(),
+    new AdminSurface(),
 ];
 
 if (args is ["token", .. var tokenArgs])
@@ -97,7 +99,7 @@ app.UseSwaggerUI(ui =>
 {
     ui.RoutePrefix = "swagger";
     ui.DocumentTitle = "Signaling Gateway";
-    foreach (var surface in surfaces)
+    foreach (var surface in surfaces.Where(s => s.IsServed(app.Services)))
     {
         ui.SwaggerEndpoint($"/openapi/{surface.Name}.json", surface.Name);
     }
@@ -123,7 +125,7 @@ app.MapLegacyPassthrough();
 // Configure the one start-up line: what is served, on what storage, where
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Signaling Gateway ({Environment}) serving {Surfaces} on {Storage}; listening on {Urls}; Swagger UI at /swagger",
-    app.Environment.EnvironmentName, string.Join(", ", surfaces.Select(s => "/" + s.Name)), StorageRegistration.Describe(app.Configuration),
+    app.Environment.EnvironmentName, string.Join(", ", surfaces.Where(s => s.IsServed(app.Services)).Select(s => "/" + s.Name)), StorageRegistration.Describe(app.Configuration),
     string.Join(", ", app.Urls)));
 StartupFailures.MarkStarted(app);
 try

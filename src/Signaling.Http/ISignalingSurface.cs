@@ -17,6 +17,9 @@ public interface ISignalingSurface
     /// <summary>The OpenAPI document's title.</summary>
     string Title { get; }
 
+    /// <summary>Whether the configuration turns the surface on (its endpoints, its entry in Swagger UI); most are always on.</summary>
+    bool IsServed(IServiceProvider services) => true;
+
     void AddServices(IServiceCollection services);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);

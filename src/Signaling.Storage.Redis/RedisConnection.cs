@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Signaling.Core;
 using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Redis;
@@ -9,7 +10,7 @@ namespace Signaling.Storage.Redis;
 /// starts while Redis is down and recovers without a restart when Redis returns. Failures surface as
 /// <see cref="StoreUnavailableException"/>, which the HTTP edge answers with 503.
 /// </summary>
-public sealed class RedisConnection(IOptions<RedisStorageOptions> options) : IAsyncDisposable
+public sealed class RedisConnection(IOptions<RedisStorageOptions> options, SignalingMetrics? metrics = null) : IAsyncDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() =>
     {
@@ -19,7 +20,9 @@ public sealed class RedisConnection(IOptions<RedisStorageOptions> options) : IAs
         configuration.AsyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
         configuration.SyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
         configuration.ReconnectRetryPolicy = new LinearRetry(500);
-        return ConnectionMultiplexer.Connect(configuration);
+        var multiplexer = ConnectionMultiplexer.Connect(configuration);
+        multiplexer.ConnectionFailed += (_, _) => metrics?.RedisError("connection_lost");
+        return multiplexer;
     });
 
     public RedisStorageOptions Options { get; } = options.Value;
@@ -42,6 +45,7 @@ public sealed class RedisConnection(IOptions<RedisStorageOptions> options) : IAs
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
+            metrics?.RedisError(ex is RedisTimeoutException ? "timeout" : "unreachable");
             throw new StoreUnavailableException("Redis is unreachable.", ex);
         }
     }

@@ -22,10 +22,16 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Due timeouts: invitation ids by due time (ms); a claim moves one forward by its lease.</summary>
     public string Timeouts => $"{prefix}timeouts";
 
+    /// <summary>Every channel id ever created, all scored 0 so it lists in id order.</summary>
+    public string Channels => $"{prefix}channels";
+
+    /// <summary>Users with a registered connection (expired ones included until their last is removed), scored 0: id order.</summary>
+    public string Online => $"{prefix}online";
+
     /// <summary>A user's live connections by expiry (ms).</summary>
     public string Presence(string userId) => $"{prefix}presence:{userId}";
 
-    /// <summary>Which user a connection belongs to.</summary>
+    /// <summary>A connection's details, a hash: <c>u</c> user, <c>s</c> surface, <c>t</c> transport, <c>d</c> device, <c>since</c> (ms).</summary>
     public string Connection(string connectionId) => $"{prefix}conn:{connectionId}";
 
     /// <summary>The pub/sub channel nodes wake each other's readers on.</summary>

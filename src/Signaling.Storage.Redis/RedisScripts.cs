@@ -28,6 +28,8 @@ internal static class RedisScripts
         end
         for _, a in ipairs(plan.aggs) do
           redis.call('HSET', p .. 'agg:' .. a.k, 'v', a.e + 1, 'b', a.b)
+          -- New channels join the listing index (all members score 0, so it is ordered by id).
+          if a.e == 0 and string.sub(a.k, 1, 8) == 'channel:' then redis.call('ZADD', p .. 'channels', 0, string.sub(a.k, 9)) end
         end
         for _, i in ipairs(plan.idx) do
           if i.v then redis.call('SET', p .. 'idx:' .. i.k, i.v) else redis.call('DEL', p .. 'idx:' .. i.k) end
@@ -89,5 +91,34 @@ internal static class RedisScripts
         local due = redis.call('ZRANGE', key, '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[4]), 'WITHSCORES')
         for i = 1, #due, 2 do redis.call('ZADD', key, ARGV[3], due[i]) end
         return due
+        """;
+
+    /// <summary>
+    /// Removes a connection, and its user from the online index when it was their last, in one step (so a connect on
+    /// another node cannot slip between the count and the removal). ARGV[1] = prefix, ARGV[2] = connection id.
+    /// Returns 1 when the connection was registered.
+    /// </summary>
+    public const string Disconnect =
+        """
+        local p = ARGV[1]
+        local conn = p .. 'conn:' .. ARGV[2]
+        local user = redis.call('HGET', conn, 'u')
+        if not user then return 0 end
+        redis.call('DEL', conn)
+        local presence = p .. 'presence:' .. user
+        redis.call('ZREM', presence, ARGV[2])
+        if redis.call('ZCARD', presence) == 0 then redis.call('ZREM', p .. 'online', user) end
+        return 1
+        """;
+
+    /// <summary>
+    /// Drops a user from the online index when none of their connections is live any more (their node died without
+    /// removing them), atomically with respect to a new connection. ARGV[1] = prefix, ARGV[2] = user, ARGV[3] = now (ms).
+    /// </summary>
+    public const string ForgetIfOffline =
+        """
+        local presence = ARGV[1] .. 'presence:' .. ARGV[2]
+        if redis.call('ZCOUNT', presence, '(' .. ARGV[3], '+inf') == 0 then redis.call('ZREM', ARGV[1] .. 'online', ARGV[2]) end
+        return 0
         """;
 }

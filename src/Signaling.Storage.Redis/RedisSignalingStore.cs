@@ -17,7 +17,7 @@ namespace Signaling.Storage.Redis;
 /// compares every version and expected key, then writes everything and appends the events, or writes nothing.
 /// The script publishes the recipients, so every node wakes its own readers; this node wakes its readers at once.
 /// </summary>
-public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wakeups) : ISignalingStore
+public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wakeups, SignalingMetrics? metrics = null) : ISignalingStore
 {
     private readonly RedisKeys _keys = redis.Keys;
 
@@ -41,8 +41,10 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
 
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Commit, null,
             [redis.Options.KeyPrefix, redis.Options.MaxEventsPerUser, Plan(commit), redis.NodeId])))!;
+        metrics?.Committed("redis", System.Diagnostics.Stopwatch.GetElapsedTime(started), (int)result[0] == 0);
         if ((int)result[0] == 0)
         {
             return CommitResult.Conflicted;
@@ -56,6 +58,9 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
         return new CommitResult(false, appended);
     }
+
+    public Task<Page<string>> ListChannelsAsync(string? cursor, int limit, CancellationToken cancellationToken = default) =>
+        redis.RunAsync(db => db.MembersAfterAsync(_keys.Channels, cursor, limit));
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {

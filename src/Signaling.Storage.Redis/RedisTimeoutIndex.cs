@@ -18,4 +18,12 @@ public sealed class RedisTimeoutIndex(RedisConnection redis) : ITimeoutIndex
 
         return due;
     }
+
+    /// <summary>By rank in due order; the cursor is the offset of the next page.</summary>
+    public async Task<Page<string>> ListScheduledAsync(string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        var offset = long.TryParse(cursor, out var parsed) && parsed > 0 ? parsed : 0;
+        var ids = await redis.RunAsync(db => db.SortedSetRangeByRankAsync(redis.Keys.Timeouts, offset, offset + limit - 1));
+        return new Page<string>(ids.Select(id => (string)id!).ToList(), ids.Length == limit ? (offset + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
 }

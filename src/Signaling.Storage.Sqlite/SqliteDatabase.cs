@@ -29,9 +29,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS timeouts (
             invitation_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS timeouts_due ON timeouts (due_at);
-        CREATE TABLE IF NOT EXISTS presence (
-            connection_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS presence_user ON presence (user_id);
+        -- The older presence table lacked stream details; it only ever held live connections, so dropping it loses nothing.
+        DROP TABLE IF EXISTS presence;
+        CREATE TABLE IF NOT EXISTS connections (
+            connection_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+            surface TEXT NOT NULL, transport TEXT NOT NULL, device_id TEXT, since INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS connections_user ON connections (user_id);
         """;
 
     private readonly string _connectionString;

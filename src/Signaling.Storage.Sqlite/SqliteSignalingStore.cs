@@ -13,7 +13,7 @@ namespace Signaling.Storage.Sqlite;
 /// The aggregate store on SQLite: aggregates as JSON documents with a version column, one transaction per commit,
 /// and a write-through <see cref="SqliteCache"/> so that most reads never touch the file.
 /// </summary>
-public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache cache, EventWakeups wakeups) : ISignalingStore
+public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache cache, EventWakeups wakeups, SignalingMetrics? metrics = null) : ISignalingStore
 {
     public Task<Invitation?> GetInvitationAsync(string id, CancellationToken cancellationToken = default) =>
         GetAsync("invitation", id, CoreJson.Default.Invitation, (a, v) => a.Version = v, cancellationToken);
@@ -52,6 +52,14 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     }
 
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await WriteAsync(commit, cancellationToken);
+        metrics?.Committed("sqlite", System.Diagnostics.Stopwatch.GetElapsedTime(started), result.Conflict);
+        return result;
+    }
+
+    private async Task<CommitResult> WriteAsync(Commit commit, CancellationToken cancellationToken)
     {
         var written = new List<(string Key, object Value)>();
         IReadOnlyList<SignalingEvent> appended;
@@ -104,6 +112,10 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
         return new CommitResult(false, appended);
     }
+
+    public Task<Page<string>> ListChannelsAsync(string? cursor, int limit, CancellationToken cancellationToken = default) =>
+        database.ReadIdPageAsync(
+            "SELECT id FROM aggregates WHERE kind = 'channel' AND id > $after ORDER BY id LIMIT $limit", cursor, limit, cancellationToken);
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {

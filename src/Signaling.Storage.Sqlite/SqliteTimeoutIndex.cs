@@ -24,4 +24,8 @@ public sealed class SqliteTimeoutIndex(SqliteDatabase database) : ITimeoutIndex
 
             return due;
         }, cancellationToken);
+
+    public Task<Page<string>> ListScheduledAsync(string? cursor, int limit, CancellationToken cancellationToken = default) =>
+        database.ReadIdPageAsync(
+            "SELECT invitation_id FROM timeouts WHERE invitation_id > $after ORDER BY invitation_id LIMIT $limit", cursor, limit, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Signaling.Core.Ports;
 using Signaling.Core.Errors;
 using Signaling.Core.Events;
 using Signaling.Core.Invitations;
@@ -292,7 +293,7 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     [Fact]
     public async Task OnlineOnlyInvitation_RingsOnlyInviteesOnlineNow()
     {
-        await _core.Presence.ConnectAsync("bob", "bob-phone", _core.Clock.GetUtcNow().AddMinutes(1));
+        await _core.Presence.ConnectAsync(new LiveConnection("bob-phone", "bob", _core.Clock.GetUtcNow().AddMinutes(1)));
 
         var result = await _core.Invitations.InviteAsync(new Actor("alice"), new InviteRequest { Invitees = ["bob", "carol"], OnlineUserOnly = true });
 

@@ -1,3 +1,4 @@
+using Signaling.Core.Ports;
 using System.Diagnostics.Metrics;
 using Signaling.Core.Errors;
 using Signaling.Core.Events;
@@ -28,7 +29,7 @@ public sealed class UserServiceTests : IAsyncLifetime
     [Fact]
     public async Task Presence_FollowsLiveConnections()
     {
-        await _core.Presence.ConnectAsync("bob", "c1", _core.Clock.GetUtcNow().AddSeconds(45));
+        await _core.Presence.ConnectAsync(new LiveConnection("c1", "bob", _core.Clock.GetUtcNow().AddSeconds(45)));
 
         Assert.True((await _core.Users.GetPresenceAsync("bob")).Online);
         Assert.True((await _core.Users.SendPeerMessageAsync(new Actor("alice"), "bob", "hi")).Value!.RecipientOnline);

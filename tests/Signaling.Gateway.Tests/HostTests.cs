@@ -130,6 +130,7 @@ public sealed class StartupFailureTests(GatewayFixture fixture)
         { "Adapters__Tencent__SdkAppId", "abc", "Adapters:Tencent:SdkAppId" },
         { "Storage__Sqlite__Path", "/proc/signaling/db.sqlite", "Storage:Sqlite:Path" },
         { "Storage__Sqlite__Path", "FILE/db.sqlite", "is a file, not a folder" },
+        { "Admin__ApiKey", "short", "Admin:ApiKey" },
     };
 
     [Theory]

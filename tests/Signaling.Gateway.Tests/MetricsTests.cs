@@ -27,6 +27,7 @@ public sealed class MetricsTests(GatewayFixture fixture)
                      "signaling_invites_total", "signaling_events_delivered_total", "signaling_invite_delivery_latency_milliseconds_bucket",
                      "signaling_invitee_outcomes_total{otel_scope_name=\"Signaling.Gateway\",outcome=\"timed_out\"}", "signaling_streams_open{",
                      "signaling_timeouts_fired_total", "signaling_timeout_lateness_milliseconds_bucket", "http_server_request_duration_seconds_bucket",
+                     "signaling_store_commit_duration_milliseconds_bucket{otel_scope_name=\"Signaling.Gateway\",conflict=\"false\",provider=\"sqlite\"",
                  })
         {
             Assert.Contains(name, text, StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Signaling.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class OpenApiDocumentTests(GatewayFixture fixture)
 {
-    public static TheoryData<string> Documents => new() { "v1", "tencent", "openim", "nim", "agora" };
+    public static TheoryData<string> Documents => new() { "v1", "tencent", "openim", "nim", "agora", "admin" };
 
     [Theory]
     [MemberData(nameof(Documents))]

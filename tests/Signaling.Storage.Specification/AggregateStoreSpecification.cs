@@ -115,6 +115,26 @@ public abstract class AggregateStoreSpecification : StorageSpecification
     }
 
     [Fact]
+    public async Task ListChannels_PagesThroughEveryChannelInIdOrder()
+    {
+        foreach (var id in new[] { "c5", "c1", "c4", "c2", "c3" })
+        {
+            var commit = new Commit();
+            commit.Channels.Add(new Core.Channels.Channel { Id = id, Name = "n" + id, Creator = "alice", CreatedAt = T0, ExpiresAt = T0.AddHours(1) });
+            await Storage.Store.CommitAsync(commit);
+        }
+
+        var first = await Storage.Store.ListChannelsAsync(null, 2);
+        var second = await Storage.Store.ListChannelsAsync(first.Next, 2);
+        var last = await Storage.Store.ListChannelsAsync(second.Next, 2);
+
+        Assert.Equal(["c1", "c2"], first.Items);
+        Assert.Equal(["c3", "c4"], second.Items);
+        Assert.Equal(["c5"], last.Items);
+        Assert.Null(last.Next);
+    }
+
+    [Fact]
     public async Task Commit_SurvivesReopen()
     {
         var invitation = NewInvitation();

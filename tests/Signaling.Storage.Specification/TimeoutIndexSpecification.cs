@@ -66,6 +66,32 @@ public abstract class TimeoutIndexSpecification : StorageSpecification
         Assert.Equal(["inv"], (await Storage.Timeouts.ClaimDueAsync(T0.AddSeconds(3), Lease, 10)).Select(d => d.InvitationId));
     }
 
+    [Fact]
+    public async Task ListScheduled_PagesThroughEveryScheduledInvitationOnce()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await ScheduleAsync($"inv{i}", T0.AddSeconds(i));
+        }
+
+        var cancel = new Commit();
+        cancel.CancelTimeouts.Add("inv3");
+        await Storage.Store.CommitAsync(cancel);
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Storage.Timeouts.ListScheduledAsync(cursor, 3);
+            Assert.True(page.Items.Count <= 3);
+            seen.AddRange(page.Items);
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(["inv0", "inv1", "inv2", "inv4", "inv5", "inv6"], seen.Order());
+    }
+
     private Task ScheduleAsync(string invitationId, DateTimeOffset due)
     {
         var commit = new Commit();

@@ -82,9 +82,10 @@ public sealed class Channel
     }
 
     /// <summary>The creator or a member may close the channel; everyone in it is told.</summary>
+    /// <summary>Its creator or a member closes it, or an operator (<see cref="Actor.Server"/>).</summary>
     public Result<List<Notice>> Close(Actor actor)
     {
-        if (actor.UserId != Creator && FindMember(actor.UserId) is null)
+        if (actor != Actor.Server && actor.UserId != Creator && FindMember(actor.UserId) is null)
         {
             return new SignalingError(SignalingErrorCode.NotInChannel, "Only the creator or a member may close the channel.");
         }

@@ -175,6 +175,27 @@ public sealed class Invitation
             return StateError(InviteeState.TimedOut, "The invitation has expired.");
         }
 
+        return CancelFor(pending, actor, data, now);
+    }
+
+    /// <summary>
+    /// An operator ends the invitation whatever its state, as the server: a connected call ends for everyone in it;
+    /// one still ringing is cancelled for everyone rung, as if its inviter had cancelled.
+    /// </summary>
+    public Result<List<Notice>> EndByOperator(DateTimeOffset now)
+    {
+        if (Status == InvitationStatus.Ended)
+        {
+            return new SignalingError(SignalingErrorCode.CallEnded, "The invitation has already ended.");
+        }
+
+        return Status == InvitationStatus.Connected
+            ? EndForEveryone(Actor.Server, Data, now)
+            : CancelFor(Invitees.Where(i => i.State == InviteeState.Pending).ToList(), Actor.Server, Data, now);
+    }
+
+    private List<Notice> CancelFor(List<Invitee> pending, Actor actor, string data, DateTimeOffset now)
+    {
         foreach (var invitee in pending)
         {
             invitee.State = InviteeState.Cancelled;

@@ -188,6 +188,10 @@ public sealed class InvitationService(
     public Task<Result<Invitation>> HangUpAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
         TransitionAsync(actor, invitationId, data, (i, now) => i.HangUp(actor, data ?? "", now), cancellationToken);
 
+    /// <summary>An operator ends the invitation for everyone (see <see cref="Invitation.EndByOperator"/>).</summary>
+    public Task<Result<Invitation>> EndByOperatorAsync(string invitationId, CancellationToken cancellationToken = default) =>
+        TransitionAsync(Actor.Server, invitationId, null, (i, now) => i.EndByOperator(now), cancellationToken);
+
     /// <summary>The inviter replaces the invitation's custom data; everyone still in the call is told.</summary>
     public Task<Result<Invitation>> ModifyAsync(Actor actor, string invitationId, string? data, CancellationToken cancellationToken = default) =>
         TransitionAsync(actor, invitationId, data, (i, now) => i.Modify(actor, data ?? "", now), cancellationToken);

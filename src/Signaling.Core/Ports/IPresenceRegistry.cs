@@ -6,11 +6,19 @@ namespace Signaling.Core.Ports;
 /// </summary>
 public interface IPresenceRegistry
 {
-    Task ConnectAsync(string userId, string connectionId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+    Task ConnectAsync(LiveConnection connection, CancellationToken cancellationToken = default);
 
-    Task RefreshAsync(string connectionId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+    /// <summary>Renews a connection; false when it is no longer registered (it expired or an operator removed it).</summary>
+    Task<bool> RefreshAsync(string connectionId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
-    Task DisconnectAsync(string connectionId, CancellationToken cancellationToken = default);
+    /// <summary>Removes a connection; false when it was not registered.</summary>
+    Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default);
 
     Task<int> CountConnectionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Users with an unexpired connection, in user id order after <paramref name="cursor"/> (a user id), at most
+    /// <paramref name="limit"/> users, each with all of their unexpired connections.
+    /// </summary>
+    Task<Page<LiveConnection>> ListOnlineAsync(DateTimeOffset now, string? cursor, int limit, CancellationToken cancellationToken = default);
 }

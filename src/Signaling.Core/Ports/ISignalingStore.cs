@@ -24,6 +24,9 @@ public interface ISignalingStore
     /// <summary>What each of <paramref name="keys"/> points to (null where nothing), in order: one round trip for a network store.</summary>
     Task<IReadOnlyList<string?>> FindManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
 
+    /// <summary>Channel ids a page at a time (about <paramref name="limit"/>; the cursor is the provider's own), live or not.</summary>
+    Task<Page<string>> ListChannelsAsync(string? cursor, int limit, CancellationToken cancellationToken = default);
+
     Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default);
 
     /// <summary>True when the store answers; used by readiness checks.</summary>

@@ -9,4 +9,10 @@ namespace Signaling.Core.Ports;
 public interface ITimeoutIndex
 {
     Task<IReadOnlyList<DueTimeout>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of invitations with a scheduled timeout — every invitation still ringing or connected — a page at a time
+    /// (about <paramref name="limit"/> ids; the cursor is the provider's own).
+    /// </summary>
+    Task<Page<string>> ListScheduledAsync(string? cursor, int limit, CancellationToken cancellationToken = default);
 }

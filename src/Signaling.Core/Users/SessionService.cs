@@ -75,6 +75,33 @@ public sealed class SessionService(ISignalingStore store, TimeProvider clock, IO
             return new Decision<LoginSession>(session, commit);
         }, cancellationToken, serializeOn: session.UserId);
 
+    /// <summary>An operator ends one of the user's login sessions; its device is told ("kicked"). False when there is no such session.</summary>
+    public async Task<bool> KickAsync(string userId, string sessionId, CancellationToken cancellationToken = default)
+    {
+        var profile = Limits.IsValidId(userId) ? await store.GetUserAsync(userId, cancellationToken) : null;
+        if (profile?.Sessions.FirstOrDefault(s => s.Value.Id == sessionId) is not { Value: not null } found)
+        {
+            return false;
+        }
+
+        var kicked = await CommandRunner.RunAsync(store, async () =>
+        {
+            var current = await store.GetUserAsync(userId, cancellationToken);
+            if (current?.Sessions.GetValueOrDefault(found.Key)?.Id != sessionId)
+            {
+                return Decision<LoginSession>.Fail(new Errors.SignalingError(Errors.SignalingErrorCode.Unauthenticated, "The session has already ended."));
+            }
+
+            current.Sessions.Remove(found.Key);
+            var commit = new Commit();
+            commit.Users.Add(current);
+            commit.Index.Add(new IndexWrite(Key(found.Key, sessionId), userId, null));
+            commit.Events.Add(Ended(found.Value, Kicked, Actor.Server, clock.GetUtcNow()));
+            return new Decision<LoginSession>(found.Value, commit);
+        }, cancellationToken, serializeOn: userId);
+        return kicked.IsSuccess;
+    }
+
     private SignalingEvent Ended(LoginSession session, string why, Actor actor, DateTimeOffset now) =>
         new EventBuilder(actor, now, Durable: false, ExpiresAt: now + _options.EndedGrace) { Data = why }
             .For(new Notice(session.UserId, EventKind.SessionEnded, Device: session.Id));

@@ -5,7 +5,7 @@ using Signaling.Core.Invitations;
 namespace Signaling.Http.Canonical;
 
 /// <summary>Sample responses for the OpenAPI document (fixed values, so the committed document is stable).</summary>
-internal static class Examples
+public static class Examples
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 

@@ -26,9 +26,11 @@ public sealed class EventStreamHandler(
 
     // Reconnect after a second (to whichever node the load balancer picks) with Last-Event-ID, as EventSource does.
     private static readonly byte[] Goodbye = "retry: 1000\nevent: reconnect\ndata: {\"reason\":\"service restart\"}\n\n"u8.ToArray();
+    private static readonly byte[] Removed = "event: removed\ndata: {\"reason\":\"removed by an operator\"}\n\n"u8.ToArray();
 
     private const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
     private readonly StreamOptions _options = options.Value;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _local = new(StringComparer.Ordinal);
     private int _open;
     private int _watchingShutdown;
 
@@ -43,6 +45,21 @@ public sealed class EventStreamHandler(
         {
             lifetime.ApplicationStopping.Register(() => SpinWait.SpinUntil(() => Volatile.Read(ref _open) == 0, TimeSpan.FromSeconds(2)));
         }
+    }
+
+    /// <summary>
+    /// Ends a stream held by this node, as an operator's removal (SSE <c>removed</c> event; WebSocket close 1008). Streams
+    /// on other nodes notice their removal from presence at their next heartbeat. False when this node does not hold it.
+    /// </summary>
+    public bool Remove(string connectionId)
+    {
+        if (!_local.TryGetValue(connectionId, out var removed))
+        {
+            return false;
+        }
+
+        removed.Cancel();
+        return true;
     }
 
     /// <summary>The resume point the client asked for, or an error message when it is not a sequence number.</summary>
@@ -97,9 +114,12 @@ public sealed class EventStreamHandler(
         using var registration = wakeups.Register(viewer.UserId);
         var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
         var connectionId = Ids.New();
-        await presence.ConnectAsync(viewer.UserId, connectionId, clock.GetUtcNow() + _options.PresenceTtl, aborted);
         var (surface, transport) = (context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
             context.WebSockets.IsWebSocketRequest ? "websocket" : "sse");
+        var now = clock.GetUtcNow();
+        await presence.ConnectAsync(new LiveConnection(connectionId, viewer.UserId, now + _options.PresenceTtl, surface, transport, viewer.DeviceId, now), aborted);
+        using var removed = new CancellationTokenSource();
+        _local[connectionId] = removed;
         metrics.StreamOpened(surface, transport, +1);
         WatchShutdown();
         Interlocked.Increment(ref _open);
@@ -111,10 +131,11 @@ public sealed class EventStreamHandler(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 var receiving = DrainAsync(socket, closed);
-                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, closed.Token);
-                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                await PumpUntilShutdownAsync(
+                    viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, removed, closed.Token);
+                if (socket.State == WebSocketState.CloseSent)
                 {
-                    // Let the client answer the 1012 close, so the handshake completes before the connection goes.
+                    // Let the client answer our close (1012, 1008), so the handshake completes before the connection goes.
                     await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(1), clock, CancellationToken.None));
                 }
 
@@ -127,7 +148,7 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, aborted);
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, removed, aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -145,36 +166,38 @@ public sealed class EventStreamHandler(
         finally
         {
             Interlocked.Decrement(ref _open);
+            _local.TryRemove(connectionId, out _);
             metrics.StreamOpened(surface, transport, -1);
             await ForgetConnectionAsync(connectionId);
         }
     }
 
     /// <summary>
-    /// Streams until the client goes away or the gateway shuts down; on shutdown the client is told to reconnect — to
-    /// another node, with its last id — rather than having its connection reset (SSE <c>retry:</c> and a
-    /// <c>reconnect</c> event; WebSocket close 1012, service restart).
+    /// Streams until the client goes away, the gateway shuts down or an operator removes the stream. On shutdown the
+    /// client is told to reconnect — to another node, with its last id — rather than having its connection reset (SSE
+    /// <c>retry:</c> and a <c>reconnect</c> event; WebSocket close 1012, service restart); on removal it is told so.
     /// </summary>
     private async Task PumpUntilShutdownAsync(
         Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
-        CancellationToken stop)
+        CancellationTokenSource removed, CancellationToken stop)
     {
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping, removed.Token);
         try
         {
-            await PumpAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, running.Token);
+            await PumpAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, removed, running.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (
+            (lifetime.ApplicationStopping.IsCancellationRequested || removed.IsCancellationRequested) && !stop.IsCancellationRequested)
         {
             using var goodbye = CancellationTokenSource.CreateLinkedTokenSource(stop);
             goodbye.CancelAfter(TimeSpan.FromSeconds(1));
-            await sink.GoodbyeAsync(goodbye.Token);
+            await (removed.IsCancellationRequested ? sink.RemovedAsync(goodbye.Token) : sink.GoodbyeAsync(goodbye.Token));
         }
     }
 
     private async Task PumpAsync(
         Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
-        CancellationToken stop)
+        CancellationTokenSource removed, CancellationToken stop)
     {
         foreach (var frame in greeting ?? [])
         {
@@ -225,7 +248,12 @@ public sealed class EventStreamHandler(
             if (clock.GetUtcNow() >= nextHeartbeat)
             {
                 await sink.HeartbeatAsync(stop);
-                await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
+                if (!await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop))
+                {
+                    await removed.CancelAsync(); // An operator removed it through another node.
+                    stop.ThrowIfCancellationRequested();
+                }
+
                 nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
             }
         }
@@ -288,6 +316,9 @@ public sealed class EventStreamHandler(
 
         /// <summary>The gateway is shutting down: reconnect (elsewhere) with your last id.</summary>
         Task GoodbyeAsync(CancellationToken cancellationToken);
+
+        /// <summary>An operator removed the stream.</summary>
+        Task RemovedAsync(CancellationToken cancellationToken);
     }
 
     private sealed class SseSink(Stream body) : ISink
@@ -302,9 +333,13 @@ public sealed class EventStreamHandler(
 
         public Task FlushAsync(CancellationToken cancellationToken) => body.FlushAsync(cancellationToken);
 
-        public async Task GoodbyeAsync(CancellationToken cancellationToken)
+        public Task GoodbyeAsync(CancellationToken cancellationToken) => SayAsync(Goodbye, cancellationToken);
+
+        public Task RemovedAsync(CancellationToken cancellationToken) => SayAsync(Removed, cancellationToken);
+
+        private async Task SayAsync(byte[] frame, CancellationToken cancellationToken)
         {
-            await body.WriteAsync(Goodbye, cancellationToken);
+            await body.WriteAsync(frame, cancellationToken);
             await body.FlushAsync(cancellationToken);
         }
 
@@ -327,5 +362,8 @@ public sealed class EventStreamHandler(
 
         public Task GoodbyeAsync(CancellationToken cancellationToken) =>
             socket.CloseOutputAsync(ServiceRestart, "service restart", cancellationToken);
+
+        public Task RemovedAsync(CancellationToken cancellationToken) =>
+            socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "removed by an operator", cancellationToken);
     }
 }

@@ -21,6 +21,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public const string NimAppSecret = "e2e-nim-secret";
     public const string AgoraAppId = "970ca35de60c44645bbae8a215061b33";
     public const string AgoraCertificate = "5cfd2fd1755d40ecb72977518be15d3b";
+    public const string AdminKey = "end-to-end-admin-key";
 
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -76,6 +77,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["Adapters__Nim__AppSecret"] = NimAppSecret;
         info.Environment["Adapters__Agora__AppId"] = AgoraAppId;
         info.Environment["Adapters__Agora__AppCertificate"] = AgoraCertificate;
+        info.Environment["Admin__ApiKey"] = AdminKey;
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.

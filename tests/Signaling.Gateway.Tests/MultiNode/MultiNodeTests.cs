@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Signaling.Gateway.Tests.Infrastructure;
 
 namespace Signaling.Gateway.Tests.MultiNode;
@@ -25,6 +27,30 @@ public sealed class MultiNodeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync($"/v1/invitations/{id}/accept")).StatusCode);
 
         Assert.Equal(id, (await aliceStream.WaitForAsync("inviteeAccepted")).InvitationId);
+    }
+
+    [Fact]
+    public async Task Admin_OnB_SeesAndEndsWhatLivesOnA()
+    {
+        using var alice = _nodes.A.User("alice");
+        using var bob = _nodes.A.User("bob");
+        await using var bobStream = await bob.OpenStreamAsync();
+        var id = await alice.InviteAsync(new { invitees = new[] { "bob" }, timeoutSeconds = 30 });
+        await bobStream.WaitForAsync("invitationReceived");
+        using var admin = new HttpClient { BaseAddress = _nodes.B.BaseAddress };
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", GatewayProcess.AdminKey);
+
+        var ringing = await admin.GetFromJsonAsync<JsonElement>("/admin/invitations?status=ringing");
+        var online = await admin.GetFromJsonAsync<JsonElement>("/admin/users?surface=v1");
+
+        Assert.Equal([id], ringing.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        var stream = Assert.Single(online.GetProperty("items").EnumerateArray()).GetProperty("streams")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/admin/invitations/{id}/end", null)).StatusCode);
+        Assert.Equal(id, (await bobStream.WaitForAsync("invitationCancelled")).InvitationId);
+
+        // Node A learns of the removal at its next heartbeat (1 s in these tests).
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/admin/streams/{stream}")).StatusCode);
+        Assert.Equal("removed by an operator", (await bobStream.WaitForAsync("removed", TimeSpan.FromSeconds(5))).Data.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -147,6 +173,9 @@ public sealed class MultiNodeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await nim.Http.SendAsync(sync)).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(8), "requests must not hang while Redis is down");
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("signaling_redis_errors_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("signaling_store_unavailable_total", metrics, StringComparison.Ordinal);
 
         await using var back = new Signaling.Storage.Specification.RedisServer(_nodes.Redis.Port);
         await back.StartAsync();
