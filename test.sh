@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need on a fresh machine (Debian): chromium for the Swagger UI page test,
-# redis-server for the Redis provider's suites and the multi-node tests (they start their own servers).
+# Runs every test. Installs what the tests need on a fresh machine (Debian): chromium for the Swagger UI page test and
+# the browser suite, redis-server for the Redis provider's suites and the multi-node tests (they start their own
+# servers), Node.js for the JavaScript clients' suites, and their npm packages from the committed lock file.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
@@ -16,12 +18,22 @@ fi
 # The package starts a system redis-server on 6379; the tests use their own on free ports and do not need it.
 
 dotnet build Signaling.Gateway.sln -c Release -warnaserror --nologo -v quiet
+# The JS clients' packages, exactly as locked (reinstalled only when the lock file changed).
+if ! cmp -s clients/js/package-lock.json clients/js/node_modules/.package-lock.json; then
+  (cd clients/js && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 set +e
 dotnet test Signaling.Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/signaling-test.log
 status=${PIPESTATUS[0]}
+# The JS clients against the gateway just built: type-check, Node's test runner, then the browser suite (Chromium).
+(cd clients/js && npm test) 2>&1 | tee /tmp/signaling-js-test.log
+js_status=${PIPESTATUS[0]}
 set -e
 
-# One closing line in the plain format CI reads, summed over every test project.
+# One closing line in the plain format CI reads, summed over every test project and both JS suites.
 awk '/^[[:space:]]+(Passed|Failed|Skipped):[[:space:]]+[0-9]+[[:space:]]*$/ { sub(":", "", $1); n[$1] += $2 }
-     END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' /tmp/signaling-test.log
-exit "$status"
+     /^# pass [0-9]+$/ { n["Passed"] += $3 } /^# fail [0-9]+$/ { n["Failed"] += $3 } /^# skipped [0-9]+$/ { n["Skipped"] += $3 }
+     /^  [0-9]+ passed/ { n["Passed"] += $1 } /^  [0-9]+ failed/ { n["Failed"] += $1 } /^  [0-9]+ skipped/ { n["Skipped"] += $1 }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' /tmp/signaling-test.log /tmp/signaling-js-test.log
+[ "$status" -eq 0 ] && [ "$js_status" -eq 0 ]

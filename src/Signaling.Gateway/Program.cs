@@ -115,6 +115,7 @@ foreach (var surface in surfaces)
 }
 
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapDemo();
 if (prometheus)
 {
     app.MapPrometheusScrapingEndpoint("/metrics");
@@ -124,9 +125,9 @@ app.MapLegacyPassthrough();
 
 // Configure the one start-up line: what is served, on what storage, where
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-    "Signaling Gateway ({Environment}) serving {Surfaces} on {Storage}; listening on {Urls}; Swagger UI at /swagger",
+    "Signaling Gateway ({Environment}) serving {Surfaces} on {Storage}; listening on {Urls}; Swagger UI at /swagger{Demo}",
     app.Environment.EnvironmentName, string.Join(", ", surfaces.Where(s => s.IsServed(app.Services)).Select(s => "/" + s.Name)), StorageRegistration.Describe(app.Configuration),
-    string.Join(", ", app.Urls)));
+    string.Join(", ", app.Urls), DemoPage.IsEnabled(app) ? ", the demo call page at /demo" : ""));
 StartupFailures.MarkStarted(app);
 try
 {

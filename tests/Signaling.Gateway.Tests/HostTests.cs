@@ -19,6 +19,20 @@ public sealed class HostTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task DemoPage_InDevelopment_IsServedWithTheClientBesideIt()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
+
+        var page = await http.GetAsync("/demo");
+        var client = await http.GetAsync("/demo/client/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("demo call", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, client.StatusCode);
+        Assert.Equal("text/javascript", client.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task DevTokens_InDevelopment_AuthenticateTheUser()
     {
         using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
@@ -79,6 +93,7 @@ public sealed class ProductionHostTests
         var response = await http.PostAsJsonAsync("/v1/dev/tokens", new { userId = "mallory" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/demo/")).StatusCode);
     }
 }
 

@@ -18,6 +18,8 @@ namespace Signaling.Http.Canonical;
 [JsonSerializable(typeof(DevTokenBody))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(MemberResponse))]
+[JsonSerializable(typeof(EventCursor))]
+[JsonSerializable(typeof(OnlineUsers))]
 [JsonSerializable(typeof(ChannelMessageReceipt))]
 [JsonSerializable(typeof(InvitationView))]
 [JsonSerializable(typeof(ChannelView))]

@@ -39,6 +39,7 @@ public sealed class CanonicalSurface : ISignalingSurface
         if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             v1.MapDevTokens();
+            v1.MapDevOnline();
         }
     }
 

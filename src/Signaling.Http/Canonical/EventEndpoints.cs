@@ -2,7 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Signaling.Core.Errors;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+using Signaling.Http.OpenApi;
 using Signaling.Http.Identity;
 using Signaling.Http.Streams;
 
@@ -35,9 +39,21 @@ public static class EventEndpoints
                 "Resume with `Last-Event-ID` or `?after=N` to get exactly what you missed; `?after=0` replays everything still kept. " +
                 "Without either, the stream starts with the next event. A heartbeat comes every 15 s. " +
                 "Browsers may pass the token as `?access_token=`.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithStreamParameters(queryToken: "access_token")
+            .Produces<SignalingEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        v1.MapGet("/events/cursor", async Task<Ok<EventCursor>> (ClaimsPrincipal user, IEventLog log, CancellationToken ct) =>
+                TypedResults.Ok(new EventCursor(await log.GetLastSequenceAsync(user.ToActor().UserId, ct))))
+            .WithTags("Events")
+            .WithName("GetEventCursor")
+            .WithSummary("Where your event log is now: open the stream with this `after` to miss nothing from here on")
+            .WithDescription(
+                "A client that keeps its own resume point reads it once before its first connection, so that even a connection that " +
+                "drops before its first event resumes without a gap.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithExample(null, new EventCursor(42));
         return v1;
     }
 }

@@ -1,0 +1,115 @@
+// Starts the real gateway (the Release build ./test.sh makes) on 127.0.0.1 for the Node and browser suites.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const gatewayDll = path.join(repositoryRoot, 'src/Signaling.Gateway/bin/Release/net10.0/Signaling.Gateway.dll');
+export const signingKey = 'client-tests-signing-key-0123456789abcdef';
+
+/** A free port on 127.0.0.1, so a restarted gateway can come back at the same address. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export class Gateway {
+  /** @param {number} port @param {string} databasePath @param {Record<string, string>} settings */
+  constructor(port, databasePath, settings) {
+    this.port = port;
+    this.databasePath = databasePath;
+    this.settings = settings;
+    this.url = `http://127.0.0.1:${port}`;
+    /** @type {import('node:child_process').ChildProcess | undefined} */
+    this.process = undefined;
+    this.output = '';
+  }
+
+  /** @param {Record<string, string>} [settings] extra configuration, as environment variables */
+  static async start(settings = {}) {
+    if (!existsSync(gatewayDll)) {
+      throw new Error(`${gatewayDll} is missing: build first (dotnet build -c Release, or ./test.sh).`);
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), 'signaling-js-'));
+    const gateway = new Gateway(await freePort(), path.join(folder, 'gateway.db'), settings);
+    await gateway.#launch();
+    return gateway;
+  }
+
+  async #launch() {
+    this.process = spawn('dotnet', [gatewayDll], {
+      env: {
+        ...process.env,
+        ASPNETCORE_ENVIRONMENT: 'Development',
+        Urls: this.url,
+        Storage__Sqlite__Path: this.databasePath,
+        Auth__SigningKey: signingKey,
+        Logging__LogLevel__Default: 'Warning',
+        Streams__HeartbeatInterval: '00:00:02',
+        ...this.settings,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process.stdout?.on('data', (chunk) => (this.output += chunk));
+    this.process.stderr?.on('data', (chunk) => (this.output += chunk));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await fetch(`${this.url}/healthz`)).ok) {
+          return;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The gateway did not start:\n${this.output}`);
+  }
+
+  /** kill -9: no goodbye to anyone, nothing flushed beyond what was acknowledged. */
+  async kill() {
+    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
+    this.process?.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Starts again on the same port and database. */
+  async restart() {
+    await this.#launch();
+  }
+
+  async stop() {
+    if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
+      const exited = new Promise((resolve) => this.process?.once('exit', resolve));
+      this.process.kill('SIGTERM');
+      await exited;
+    }
+  }
+}
+
+/**
+ * A /v1 token signed with the key the test gateway runs with.
+ * @param {string} userId
+ * @param {{ deviceId?: string, lifetimeSeconds?: number }} [options] a negative lifetime makes an expired token
+ */
+export function token(userId, { deviceId, lifetimeSeconds = 3600 } = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  const encode = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
+    sub: userId, ...(deviceId ? { did: deviceId } : {}), iss: 'signaling-gateway', iat: now, nbf: Math.min(now, now + lifetimeSeconds), exp: now + lifetimeSeconds,
+  })}`;
+  return `${body}.${createHmac('sha256', signingKey).update(body).digest('base64url')}`;
+}
+
+/** A user name no other test uses. @param {string} name */
+export const unique = (name) => `${name}-${Math.random().toString(36).slice(2, 8)}`;

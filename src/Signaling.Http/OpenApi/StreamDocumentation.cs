@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Signaling.Http.OpenApi;
+
+public static class StreamDocumentation
+{
+    /// <summary>
+    /// Declares the resume point every event stream reads from the request itself (so a generated client can pass it):
+    /// <c>after</c> in the query or <c>Last-Event-ID</c>, and — for browsers, which cannot set headers on a WebSocket or
+    /// EventSource — the surface's credential in the query when it has one (<paramref name="queryToken"/>).
+    /// </summary>
+    public static RouteHandlerBuilder WithStreamParameters(this RouteHandlerBuilder builder, string? queryToken = null) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Parameter("after", ParameterLocation.Query,
+                "Resume after this event sequence number: exactly the events since come first. Without it (and without Last-Event-ID) the stream starts with the next new event."));
+            operation.Parameters.Add(Parameter("Last-Event-ID", ParameterLocation.Header, "The same as `after`, as EventSource sends it when it reconnects."));
+            if (queryToken is not null)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = queryToken, In = ParameterLocation.Query, Description = "The credential, for clients that cannot send headers (browser WebSocket and EventSource).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+
+    private static OpenApiParameter Parameter(string name, ParameterLocation location, string description) => new()
+    {
+        Name = name, In = location, Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
+    };
+}
