@@ -149,14 +149,17 @@ export class EventStream {
     });
   }
 
-  /** @param {Record<string, string>} query */
-  #url(query, scheme = '') {
+  /**
+   * @param {Record<string, string>} query
+   * @param {{ scheme?: string, after?: boolean }} [options] `after: false` leaves the resume point to a header
+   */
+  #url(query, { scheme = '', after = true } = {}) {
     const base = this.#options.baseUrl.endsWith('/') ? this.#options.baseUrl : `${this.#options.baseUrl}/`;
     const url = new URL(this.#options.path.replace(/^\//, ''), base);
     for (const [name, value] of Object.entries(query)) {
       url.searchParams.set(name, value);
     }
-    if (this.#after !== undefined) {
+    if (after && this.#after !== undefined) {
       url.searchParams.set('after', String(this.#after));
     }
     if (scheme) {
@@ -171,7 +174,7 @@ export class EventStream {
     const WebSocketClass = /** @type {typeof WebSocket} */ (this.#WebSocket);
     return new Promise((resolve) => {
       let opened = false;
-      const socket = new WebSocketClass(this.#url(this.#options.webSocketCredentials(token), 'ws'));
+      const socket = new WebSocketClass(this.#url(this.#options.webSocketCredentials(token), { scheme: 'ws' }));
       this.#abort = () => socket.close(1000);
       socket.onopen = () => {
         opened = true;
@@ -219,10 +222,13 @@ export class EventStream {
     const controller = new AbortController();
     this.#abort = () => controller.abort();
     const credentials = this.#options.sseCredentials(token);
+    // Resume as EventSource does, with Last-Event-ID.
+    /** @type {Record<string, string>} */
+    const resume = this.#after === undefined ? {} : { 'Last-Event-ID': String(this.#after) };
     let response;
     try {
-      response = await this.#fetch(this.#url(credentials.query ?? {}), {
-        headers: { Accept: 'text/event-stream', ...credentials.headers },
+      response = await this.#fetch(this.#url(credentials.query ?? {}, { after: false }), {
+        headers: { Accept: 'text/event-stream', ...credentials.headers, ...resume },
         signal: controller.signal,
         cache: 'no-store',
       });
