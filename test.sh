@@ -24,8 +24,12 @@ if ! cmp -s clients/js/package-lock.json clients/js/node_modules/.package-lock.j
 fi
 
 set +e
+rm -f /tmp/signaling-conformance-violations.txt
 dotnet test Signaling.Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/signaling-test.log
 status=${PIPESTATUS[0]}
+if [ -s /tmp/signaling-conformance-violations.txt ]; then
+  echo "Exchanges that did not match the committed OpenAPI documents:"; sort -u /tmp/signaling-conformance-violations.txt; status=1
+fi
 # The JS clients against the gateway just built: type-check, Node's test runner, then the browser suite (Chromium).
 (cd clients/js && npm test) 2>&1 | tee /tmp/signaling-js-test.log
 js_status=${PIPESTATUS[0]}

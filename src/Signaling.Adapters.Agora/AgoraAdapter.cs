@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using Signaling.Adapters.Agora.Auth;
+using Signaling.Adapters.Agora.Callbacks;
 using Signaling.Http;
 using Signaling.Http.OpenApi;
 
@@ -20,6 +21,8 @@ public sealed class AgoraAdapter : ISignalingSurface, IVendorTokens
     public string Name => "agora";
 
     public string Title => "Signaling Gateway — legacy Agora Signaling";
+
+    public System.Text.Json.JsonSerializerOptions WireJson => AgoraJson.Wire;
 
     public string Vendor => Name;
 
@@ -44,6 +47,16 @@ public sealed class AgoraAdapter : ISignalingSurface, IVendorTokens
                 "(1:appId:expiredTs:md5(account+appId+appCertificate+expiredTs); mint one with `./gateway token --vendor agora <account>`), then call " +
                 "POST /agora/{method} with the session in X-Agora-Session. Answers {ecode: 0, result?} or {ecode, reason}. Callbacks: GET /agora/events.";
             document.RequireApiKeys(ParameterLocation.Header, ("X-Agora-Session", "The session login returned."));
+            return Task.CompletedTask;
+        })
+        .AddSchemaTransformer((schema, context, _) =>
+        {
+            // onChannelUserList's Web shape is a list of [account, uid] pairs: say what each pair holds.
+            if (context.JsonTypeInfo.Type == typeof(AgoraCallback) && schema.Properties?["list"] is OpenApiSchema { Items: OpenApiSchema pair })
+            {
+                pair.Items = new OpenApiSchema { Description = "The account (a string), then its uid (an integer)." };
+            }
+
             return Task.CompletedTask;
         });
 

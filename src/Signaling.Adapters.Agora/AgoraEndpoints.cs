@@ -29,6 +29,9 @@ public static class AgoraEndpoints
 
     private const string SdkVersion = "1.3.0";
 
+    private static readonly LoginParams LoginExample =
+        new() { Account = "alice", Token = "1:970ca35de60c44645bbae8a215061b33:1446455471:4815d52c4fd440bac35b981c12798774", DeviceID = "phone" };
+
     private static readonly AgoraParams ExampleCall = new() { ChannelID = "room-1", Peer = "bob", Extra = "{\"_require_peer_online\":1,\"_timeout\":30}" };
 
     public static RouteGroupBuilder MapAgora(this IEndpointRouteBuilder endpoints, string groupName)
@@ -82,9 +85,10 @@ public static class AgoraEndpoints
             })
             .AllowAnonymous()
             .Agora("Log in with a SignalingToken (login2: the native name; its retry settings do not apply over REST); logging in from another device ends the old session (onLogout 103), from the same device is ignored",
-                new LoginParams { Account = "alice", Token = "1:970ca35de60c44645bbae8a215061b33:1446455471:4815d52c4fd440bac35b981c12798774", DeviceID = "phone" },
+                LoginExample,
                 new LoginReply("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0))
-            .Produces<LoginEnvelope>();
+            .Produces<LoginEnvelope>()
+            .WithExample(LoginExample, new LoginEnvelope(0, "5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0, new LoginReply("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7", 0)));
 
         group.MapMethod("Agora", "logout", async (HttpContext http, SessionService sessions, AgoraChannels channels, CancellationToken ct) =>
             {
@@ -267,6 +271,8 @@ public static class AgoraEndpoints
                 "and `data:` its parameters by the SDK's names. Pass the session as ?session= (or X-Agora-Session). The stream starts live with " +
                 "onLoginSuccess; resume with Last-Event-ID or ?after=. WebSocket frames are {event, id, data}.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithStreamParameters()
+            .WithEventSchemas(typeof(AgoraCallback))
             .Produces<AgoraEnvelope<object>>(StatusCodes.Status401Unauthorized);
 
     private static async Task<LoginSession?> CurrentAsync(HttpContext http, SessionService sessions, CancellationToken ct) =>

@@ -11,4 +11,6 @@ public sealed class AgoraProblemWriter : IProblemWriter
         AgoraEnvelope.Fail(AgoraErrorMap.For(code), string.Join(" ", fieldErrors.SelectMany(e => e.Value)), StatusCodes.Status400BadRequest);
 
     public IResult Unroutable(int status, string message) => AgoraEnvelope.Fail(AgoraErrorMap.WrongParam, message, status);
+
+    public IResult Unauthenticated(string message) => AgoraEnvelope.Fail(AgoraErrorMap.NotLoggedIn, message, StatusCodes.Status401Unauthorized);
 }

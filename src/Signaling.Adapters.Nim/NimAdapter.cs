@@ -22,6 +22,8 @@ public sealed class NimAdapter : ISignalingSurface, IVendorTokens
 
     public string Title => "Signaling Gateway — NetEase NIM signaling";
 
+    public System.Text.Json.JsonSerializerOptions WireJson => NimJson.Wire;
+
     public string Vendor => Name;
 
     public void AddServices(IServiceCollection services)

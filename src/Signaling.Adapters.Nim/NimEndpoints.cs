@@ -217,6 +217,8 @@ public static class NimEndpoints
                 "?appKey=&accid=&token=&deviceId=. Without a cursor the stream starts live (missed calls come from signalingSync); resume with " +
                 "Last-Event-ID or ?after=. WebSocket frames are {event, id, data}.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithStreamParameters()
+            .WithEventSchemas(typeof(NimNotify), typeof(List<NimNotify>), typeof(List<NimChannel>))
             .Produces<NimEnvelope<object>>(StatusCodes.Status401Unauthorized);
 
     private static async Task<Result<Channel>> CreateAsync(ChannelService channels, Actor actor, ChannelParams p, CancellationToken ct) =>

@@ -12,6 +12,8 @@ public sealed class NimProblemWriter : IProblemWriter
 
     public IResult Unroutable(int status, string message) => NimEnvelope.Fail(NimErrorMap.BadParameter, message, status);
 
+    public IResult Unauthenticated(string message) => NimEnvelope.Fail(NimErrorMap.BadCredentials, message, StatusCodes.Status401Unauthorized);
+
     internal static string Describe(IDictionary<string, string[]> fieldErrors) => string.Join(" ", fieldErrors.SelectMany(e => e.Value));
 }
 
@@ -22,4 +24,7 @@ public sealed class NimServerProblemWriter : IProblemWriter
         NimEnvelope.ServerFail(NimErrorMap.For(code), NimProblemWriter.Describe(fieldErrors), StatusCodes.Status400BadRequest);
 
     public IResult Unroutable(int status, string message) => NimEnvelope.ServerFail(NimErrorMap.BadParameter, message, status);
+
+    /// <summary>The server API answers a missing or wrong CheckSum with its bad-parameter code, as NetEase's does.</summary>
+    public IResult Unauthenticated(string message) => NimEnvelope.ServerFail(NimErrorMap.BadParameter, message, StatusCodes.Status401Unauthorized);
 }

@@ -23,6 +23,8 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
 
     public string Title => "Signaling Gateway — OpenIM signaling";
 
+    public System.Text.Json.JsonSerializerOptions WireJson => OpenIMJson.Wire;
+
     public string Vendor => Name;
 
     public void AddServices(IServiceCollection services)

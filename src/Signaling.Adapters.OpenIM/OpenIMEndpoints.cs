@@ -143,6 +143,7 @@ public static class OpenIMEndpoints
             .WithOpenIMErrors()
             .WithName("OpenIMUserToken")
             .WithSummary("v2 token endpoint: your backend trades the server secret for a user's token")
+            .WithDescription("As OpenIM v2's /auth/user_token: {secret, platform, userID} → {userID, token, expiredTime}; a wrong secret is refused with the v2 code for a denied request.")
             .Produces<OpenIMEnvelope<UserTokenV2Reply>>()
             .WithExample(new UserTokenRequest("openIM123", 5, "u1"), new OpenIMEnvelope<UserTokenV2Reply>(0, "", "", new UserTokenV2Reply("u1", "eyJhbGciOiJIUzI1NiIs…", 1775044800)));
 
@@ -159,6 +160,7 @@ public static class OpenIMEndpoints
             .WithOpenIMErrors()
             .WithName("OpenIMGetUserToken")
             .WithSummary("v3 token endpoint: an admin token (platform 10 or Adapters:OpenIM:AdminUserIds) gets a user's token")
+            .WithDescription("As OpenIM v3's /auth/get_user_token: {platformID, userID} → {token, expireTimeSeconds}, signed with Adapters:OpenIM:Secret.")
             .Produces<OpenIMEnvelope<UserTokenReply>>()
             .WithExample(new GetUserTokenRequest(1, "u1"), new OpenIMEnvelope<UserTokenReply>(0, "", "", new UserTokenReply("eyJhbGciOiJIUzI1NiIs…", 7776000)));
 
@@ -180,6 +182,8 @@ public static class OpenIMEndpoints
                 "OnHangUp, OnRoomParticipantConnected, OnRoomParticipantDisconnected) and `data:` the JSON of the matching Signal*Req. Authenticate with the token header or " +
                 "?token=; resume with Last-Event-ID or ?after=. WebSocket frames are {event, id, data}.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithStreamParameters()
+            .WithEventSchemas(typeof(SignalCallback), typeof(RoomParticipants))
             .Produces<OpenIMEnvelope<object>>(StatusCodes.Status401Unauthorized);
         return group;
     }

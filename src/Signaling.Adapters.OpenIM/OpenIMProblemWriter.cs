@@ -11,4 +11,7 @@ public sealed class OpenIMProblemWriter(OpenIMErrorMap errors) : IProblemWriter
         OpenIMEnvelope.Fail(errors.For(code), string.Join(" ", fieldErrors.SelectMany(e => e.Value)), StatusCodes.Status400BadRequest);
 
     public IResult Unroutable(int status, string message) => OpenIMEnvelope.Fail(errors.For(SignalingErrorCode.InvalidArgument), message, status);
+
+    public IResult Unauthenticated(string message) =>
+        OpenIMEnvelope.Fail(errors.ForToken(Auth.JwtFailure.Missing, thirdPartyRoute: false), message, StatusCodes.Status401Unauthorized);
 }

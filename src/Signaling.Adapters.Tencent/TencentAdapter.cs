@@ -18,6 +18,8 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
 
     public string Title => "Signaling Gateway — Tencent Cloud IM signaling (V2TIMSignalingManager)";
 
+    public System.Text.Json.JsonSerializerOptions WireJson => TencentJson.Wire;
+
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<TencentOptions>().BindConfiguration(TencentOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -7,6 +7,7 @@ using Signaling.Adapters.Tencent.Requests;
 using Signaling.Core;
 using Signaling.Core.Ports;
 using Signaling.Http.Identity;
+using Signaling.Adapters.Tencent.Callbacks;
 using Signaling.Http.OpenApi;
 using Signaling.Http.Streams;
 using Signaling.Http.Validation;
@@ -91,6 +92,7 @@ public static class TencentEndpoints
             .WithTencentErrors()
             .WithName("TencentGetSignalingInfo")
             .WithSummary("getSignalingInfo: decode a signaling message by msgID; data is null when it is not one")
+            .WithDescription("Parses a signaling message (its `msgID`) into the invitation it carries, as V2TIMSignalingManager.getSignalingInfo does.")
             .Produces<TencentEnvelope<V2TimSignalingInfo>>()
             .WithExample(new GetSignalingInfoRequest("5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7-1"), new TencentEnvelope<V2TimSignalingInfo>(0, "ok", Example));
 
@@ -170,7 +172,10 @@ public static class TencentEndpoints
                 "`event:` is the callback (onReceiveNewInvitation, onInviteeAccepted, onInviteeRejected, onInvitationCancelled, " +
                 "onInvitationTimeout, onInvitationModified) and `data:` its parameters by their SDK names; `id:` is the sequence to resume " +
                 "with (Last-Event-ID or ?after=). WebSocket frames are {event, id, data}.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithStreamParameters()
+            .WithEventSchemas(typeof(OnReceiveNewInvitation), typeof(OnInviteeAnswered), typeof(OnInvitationCancelled), typeof(OnInvitationTimeout),
+                typeof(OnInvitationModified));
         return group;
     }
 

@@ -13,6 +13,7 @@ public static class TencentErrorMap
     public const int NoPermission = 8011;
     public const int AlreadyExists = 8012;
     public const int BodyTooLarge = 8001;
+    public const int UserSigMissing = 70002;
 
     public static IReadOnlyDictionary<SignalingErrorCode, int> Codes { get; } = new Dictionary<SignalingErrorCode, int>
     {

@@ -16,4 +16,7 @@ public sealed class TencentProblemWriter : IProblemWriter
             StatusCodes.Status400BadRequest);
 
     public IResult Unroutable(int status, string message) => TencentEnvelope.Fail(TencentErrorMap.InvalidParameters, message, status);
+
+    /// <summary>70002: no UserSig (reference A.4); a UserSig that is there but refused answers its own 7000x code.</summary>
+    public IResult Unauthenticated(string message) => TencentEnvelope.Fail(TencentErrorMap.UserSigMissing, message, StatusCodes.Status401Unauthorized);
 }

@@ -56,6 +56,7 @@ internal static class AdminEndpoints
             })
             .WithName("AdminGetInvitation")
             .WithSummary("Read any invitation, whatever its state")
+            .WithDescription("Unlike `/v1`, an operator reads any invitation, ended ones included.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Invitation);
 
@@ -138,6 +139,7 @@ internal static class AdminEndpoints
             })
             .WithName("AdminListChannels")
             .WithSummary("List live channels, a page at a time")
+            .WithDescription("Only live channels (not closed, not expired), in id order.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(null, new AdminPage<ChannelView>([Examples.Channel], null));
 
@@ -150,6 +152,7 @@ internal static class AdminEndpoints
             })
             .WithName("AdminCloseChannel")
             .WithSummary("Close a channel; every member gets its surface's channel-closed event")
+            .WithDescription("Closed for everyone, as if a member had closed it; the name is free again.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Channel with { Closed = true });
     }

@@ -20,6 +20,9 @@ public interface ISignalingSurface
     /// <summary>Whether the configuration turns the surface on (its endpoints, its entry in Swagger UI); most are always on.</summary>
     bool IsServed(IServiceProvider services) => true;
 
+    /// <summary>The JSON settings the surface writes its bodies with; null: the host's (which leave out null properties).</summary>
+    System.Text.Json.JsonSerializerOptions? WireJson => null;
+
     void AddServices(IServiceCollection services);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);

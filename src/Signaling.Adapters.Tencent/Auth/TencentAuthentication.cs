@@ -45,7 +45,7 @@ public sealed class TencentAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        var (code, desc) = result.Failure is TencentAuthException failure ? (failure.Code, failure.Message) : (70002, "A UserSig is required.");
+        var (code, desc) = result.Failure is TencentAuthException failure ? (failure.Code, failure.Message) : (TencentErrorMap.UserSigMissing, "A UserSig is required.");
         await TencentEnvelope.Fail(code, desc, StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 

@@ -12,4 +12,6 @@ public sealed class CanonicalProblemWriter : IProblemWriter
     public IResult Invalid(IDictionary<string, string[]> errors, SignalingErrorCode code) => Problems.Problems.Validation(errors, code);
 
     public IResult Unroutable(int status, string message) => Problems.Problems.Unroutable(status, message);
+
+    public IResult Unauthenticated(string message) => Problems.Problems.From(new SignalingError(SignalingErrorCode.Unauthenticated, message));
 }

@@ -28,6 +28,7 @@ public static class ChannelEndpoints
             })
             .WithName("CreateChannel")
             .WithSummary("Create a channel; its name is unique among live channels")
+            .WithDescription("You become its creator (not yet a member: join to be one). The name is unique among live channels: 409 `ChannelExists` otherwise. `ttlSeconds` (default 7,200) bounds its life; `memberLimit` (default 100) its size.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new CreateChannelBody { Name = "team-standup", Type = ChannelType.Video, TtlSeconds = 7200 }, Examples.Channel, StatusCodes.Status201Created);
@@ -36,6 +37,7 @@ public static class ChannelEndpoints
                 Reply(await channels.GetAsync(id, ct), c => c.ToView()))
             .WithName("GetChannel")
             .WithSummary("Read a live channel with its members and attributes")
+            .WithDescription("Closed or expired channels answer 404 `ChannelNotFound`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Channel);
 
@@ -54,6 +56,7 @@ public static class ChannelEndpoints
                 Reply(await channels.LeaveAsync(user.ToActor(), id, body?.Data, ct), m => new MemberResponse(id, m)))
             .WithName("LeaveChannel")
             .WithSummary("Leave a channel; the remaining members get `memberLeft`")
+            .WithDescription("Only a member leaves (403 `NotInChannel` otherwise); the channel lives on until closed or expired.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(new ActionBody("{\"reason\":\"bye\"}"), new MemberResponse(Examples.Channel.Id, Examples.Channel.Members[0]));
@@ -63,6 +66,7 @@ public static class ChannelEndpoints
                 Reply(await channels.CloseAsync(user.ToActor(), id, body?.Data, ct), c => c.ToView()))
             .WithName("CloseChannel")
             .WithSummary("Close a channel (creator or member); every member gets `channelClosed`")
+            .WithDescription("The channel ends at once; its name is free again. Others get 403 `NotInChannel`.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(new ActionBody("{\"reason\":\"meeting over\"}"), Examples.Channel with { Closed = true });
@@ -72,6 +76,7 @@ public static class ChannelEndpoints
                 Reply(await channels.SetAttributeAsync(user.ToActor(), id, name, body.Value!, ct), c => c.ToView()))
             .WithName("SetChannelAttribute")
             .WithSummary("Set a channel attribute; members get `channelAttributesChanged`")
+            .WithDescription("Attributes are the channel's shared key-value state (name ≤ 128, value ≤ 12 KB); setting one replaces its value.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -82,6 +87,7 @@ public static class ChannelEndpoints
                 Reply(await channels.DeleteAttributeAsync(user.ToActor(), id, name, ct), c => c.ToView()))
             .WithName("DeleteChannelAttribute")
             .WithSummary("Delete one channel attribute")
+            .WithDescription("Members get `channelAttributesChanged` with the deleted name and no value.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Channel);
@@ -91,6 +97,7 @@ public static class ChannelEndpoints
                 Reply(await channels.ClearAttributesAsync(user.ToActor(), id, ct), c => c.ToView()))
             .WithName("ClearChannelAttributes")
             .WithSummary("Delete every channel attribute")
+            .WithDescription("Members get one `channelAttributesChanged` with neither name nor value.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Channel with { Attributes = new Dictionary<string, string>() });
@@ -100,6 +107,7 @@ public static class ChannelEndpoints
                 Reply(await channels.SendMessageAsync(user.ToActor(), id, body.Message!, cancellationToken: ct), n => new ChannelMessageReceipt(id, n)))
             .WithName("SendChannelMessage")
             .WithSummary("Send a message to every other member; they get `channelMessage`")
+            .WithDescription("Delivered to members online now (not kept for later); the answer says how many were told.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

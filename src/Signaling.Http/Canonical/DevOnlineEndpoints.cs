@@ -20,6 +20,7 @@ public static class DevOnlineEndpoints
             .WithTags("Development")
             .WithName("ListOnlineUsers")
             .WithSummary("Development only: the users with an open event stream (the first 200)")
+            .WithDescription("Mapped only in Development, for the demo page; operators use the admin API.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithExample(null, new OnlineUsers(["alice", "bob"]));
         return v1;

@@ -20,6 +20,7 @@ public static class DevTokenEndpoints
             .WithTags("Development")
             .WithName("CreateDevToken")
             .WithSummary("Development only: mint a token for any user, then press Authorize")
+            .WithDescription("Mapped only in Development. The token is signed with `Auth:SigningKey` and lives `Auth:TokenLifetime`.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(new DevTokenBody("alice", "phone"), new TokenResponse("eyJhbGciOiJIUzI1NiIs…", "alice", "phone", new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero)));
         return v1;

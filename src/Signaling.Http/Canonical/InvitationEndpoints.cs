@@ -35,6 +35,7 @@ public static class InvitationEndpoints
         group.MapGet("/{id}", GetAsync)
             .WithName("GetInvitation")
             .WithSummary("Read an invitation you are the inviter or an invitee of")
+            .WithDescription("Past its due time the read fires the timeout first, so it never shows `ringing` when an answer would get `Expired`. Others get 403 `PermissionDenied`; an unknown id 404 `InvitationNotFound`.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Invitation);
@@ -80,6 +81,16 @@ public static class InvitationEndpoints
 
     private delegate Task<Result<Invitation>> InvitationAction(InvitationService service, Actor actor, string id, string? data, CancellationToken cancellationToken);
 
+    /// <summary>The invitation as each action leaves it, for the examples.</summary>
+    private static InvitationView After(string verb) => verb switch
+    {
+        "accept" => Examples.Invitation with { Status = InvitationStatus.Connected, Invitees = [new InviteeView("bob", InviteeState.Accepted)], ExpiresAt = null },
+        "reject" => Examples.Invitation with { Status = InvitationStatus.Ended, Invitees = [new InviteeView("bob", InviteeState.Rejected)], ExpiresAt = null },
+        "cancel" => Examples.Invitation with { Status = InvitationStatus.Ended, Invitees = [new InviteeView("bob", InviteeState.Cancelled)], ExpiresAt = null },
+        "hangup" => Examples.Invitation with { Status = InvitationStatus.Ended, Invitees = [new InviteeView("bob", InviteeState.Accepted)], ExpiresAt = null },
+        _ => Examples.Invitation with { Data = "{\"reason\":\"on my way\"}" },
+    };
+
     private static void MapAction(RouteGroupBuilder group, string verb, string name, string summary, string description, InvitationAction action) =>
         group.MapPost($"/{{id}}/{verb}", async Task<Results<Ok<InvitationView>, ProblemHttpResult>> (
                 string id, ActionBody? body, ClaimsPrincipal user, InvitationService invitations, CancellationToken cancellationToken) =>
@@ -94,5 +105,5 @@ public static class InvitationEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithExample(new ActionBody("{\"reason\":\"on my way\"}"), Examples.Invitation);
+            .WithExample(new ActionBody("{\"reason\":\"on my way\"}"), After(verb));
 }

@@ -26,6 +26,7 @@ public static class UserEndpoints
             })
             .WithName("SendPeerMessage")
             .WithSummary("Send a message to a user; they get `peerMessage` now or when they come back (kept 7 days)")
+            .WithDescription("Kept in their log for the retention period (7 days), so they get it on their next stream if they are offline now.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithExample(new MessageBody("are you free for a call?"), new PeerMessageReceipt(42, true), StatusCodes.Status202Accepted);
@@ -34,6 +35,7 @@ public static class UserEndpoints
                 TypedResults.Ok(await users.GetPresenceAsync(id, ct)))
             .WithName("GetPresence")
             .WithSummary("Whether a user has a live event stream now")
+            .WithDescription("Online means at least one live event stream (on any surface, any node); `connections` counts them.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(null, new Presence("bob", true, 2));
 
@@ -41,6 +43,7 @@ public static class UserEndpoints
                 TypedResults.Ok(await users.GetAttributesAsync(id, ct)))
             .WithName("GetUserAttributes")
             .WithSummary("A user's attributes")
+            .WithDescription("Anyone may read a user's attributes; only the user sets them.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithExample(null, new Dictionary<string, string> { ["status"] = "available" });
 
@@ -49,6 +52,7 @@ public static class UserEndpoints
                 await SetAsync(id, name, body.Value, user, users, ct))
             .WithName("SetUserAttribute")
             .WithSummary("Set one of your own attributes")
+            .WithDescription("Only for yourself (403 `PermissionDenied` otherwise). Answers all of your attributes.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithExample(new AttributeBody("available"), new Dictionary<string, string> { ["status"] = "available" });
@@ -58,6 +62,7 @@ public static class UserEndpoints
                 await SetAsync(id, name, null, user, users, ct))
             .WithName("DeleteUserAttribute")
             .WithSummary("Delete one of your own attributes; the rest come back")
+            .WithDescription("Only for yourself. Answers the attributes left.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithExample(null, new Dictionary<string, string> { ["city"] = "Lyon" });
         return group;

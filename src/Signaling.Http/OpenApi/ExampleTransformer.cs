@@ -8,8 +8,12 @@ using Microsoft.OpenApi;
 
 namespace Signaling.Http.OpenApi;
 
-/// <summary>Copies <see cref="OpenApiExample"/> metadata into the document, serialized exactly as the API serializes.</summary>
-public sealed class ExampleTransformer : IOpenApiOperationTransformer
+/// <summary>
+/// Copies <see cref="OpenApiExample"/> metadata into the document: a response serialized exactly as the surface writes
+/// its bodies (<paramref name="wireJson"/>; null: the host's settings), so it shows what the wire shows, nulls included
+/// or not; a request without its null properties, since a client need not send them.
+/// </summary>
+public sealed class ExampleTransformer(JsonSerializerOptions? wireJson) : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -19,12 +23,24 @@ public sealed class ExampleTransformer : IOpenApiOperationTransformer
             return Task.CompletedTask;
         }
 
-        var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var host = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        System.Text.Json.Nodes.JsonNode? Serialize(object value, JsonSerializerOptions? options = null)
+        {
+            try
+            {
+                return JsonSerializer.SerializeToNode(value, value.GetType(), options ?? host);
+            }
+            catch (NotSupportedException)
+            {
+                return JsonSerializer.SerializeToNode(value, value.GetType(), host); // A type only the host's settings know.
+            }
+        }
+
         if (example.Request is not null && operation.RequestBody?.Content is { } requestContent)
         {
             foreach (var media in requestContent.Values)
             {
-                media.Example = JsonSerializer.SerializeToNode(example.Request, example.Request.GetType(), json);
+                media.Example = Serialize(example.Request);
             }
         }
 
@@ -33,7 +49,7 @@ public sealed class ExampleTransformer : IOpenApiOperationTransformer
         {
             foreach (var media in content.Values)
             {
-                media.Example = JsonSerializer.SerializeToNode(example.Response, example.Response.GetType(), json);
+                media.Example = Serialize(example.Response, wireJson);
             }
         }
 

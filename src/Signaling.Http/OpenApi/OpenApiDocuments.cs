@@ -19,8 +19,14 @@ public static class OpenApiDocuments
             document.Servers = [];
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer<ExampleTransformer>();
+        options.AddOperationTransformer(new ExampleTransformer(surface.WireJson));
+        if (surface.WireJson is not { DefaultIgnoreCondition: not System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })
+        {
+            options.AddDocumentTransformer<AbsentNullsTransformer>();
+        }
+
         options.AddOperationTransformer<RefusalResponsesTransformer>();
+        options.AddDocumentTransformer<ProblemDetailsSchema>();
         surface.ConfigureOpenApi(options);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Signaling.Http.Validation;
 
 namespace Signaling.Http.OpenApi;
 
@@ -12,13 +13,13 @@ namespace Signaling.Http.OpenApi;
 /// </summary>
 public sealed class RefusalResponsesTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var responses = operation.Responses ??= new OpenApiResponses();
         var refusal = responses.TryGetValue("400", out var bad) ? bad : responses.TryGetValue("401", out var unauthenticated) ? unauthenticated : null;
         if (refusal?.Content is not { Count: > 0 } content)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var isStream = context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>()
@@ -34,7 +35,47 @@ public sealed class RefusalResponsesTransformer : IOpenApiOperationTransformer
             Declare(responses, StatusCodes.Status415UnsupportedMediaType, "The body's Content-Type (or charset) is not one this operation reads.", content);
         }
 
-        return Task.CompletedTask;
+        DeclareUnavailable(responses, context.Document);
+        await AddExamplesAsync(operation, context);
+    }
+
+    /// <summary>Any operation may find the store unreachable: 503, a ProblemDetails on every surface, and when to retry.</summary>
+    private static void DeclareUnavailable(OpenApiResponses responses, OpenApiDocument? document) =>
+        responses["503"] = new OpenApiResponse
+        {
+            Description = "The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemDetailsSchema.Name, document) },
+            },
+        };
+
+    /// <summary>Every refusal without an example gets the one its surface's problem writer really writes.</summary>
+    private static async Task AddExamplesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var writer = metadata.OfType<IProblemWriter>().LastOrDefault() ?? Canonical.CanonicalProblemWriter.Instance;
+        var route = context.Description.RelativePath ?? "";
+        foreach (var (key, response) in operation.Responses ?? [])
+        {
+            if (!int.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var status) || status < 400 || response.Content is not { } content)
+            {
+                continue;
+            }
+
+            var code = RefusalExamples.CodeFor(status, route) ?? Core.Errors.SignalingErrorCode.InvalidArgument;
+            // A 503 comes from the exception handler as a ProblemDetails whatever the surface.
+            var example = await RefusalExamples.WriteAsync(
+                status == StatusCodes.Status503ServiceUnavailable ? Canonical.CanonicalProblemWriter.Instance : writer, status, code, context.ApplicationServices);
+            foreach (var media in content.Values.Where(m => m.Example is null))
+            {
+                media.Example = example?.DeepClone();
+            }
+        }
     }
 
     private static void Declare(OpenApiResponses responses, int status, string description, IDictionary<string, OpenApiMediaType> content)

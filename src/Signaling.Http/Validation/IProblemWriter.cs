@@ -18,4 +18,7 @@ public interface IProblemWriter
     /// read (415). The HTTP status says which; vendor surfaces answer with their bad-parameter code.
     /// </summary>
     IResult Unroutable(int status, string message);
+
+    /// <summary>A request without a usable credential: HTTP 401 with the surface's code for a missing or refused login.</summary>
+    IResult Unauthenticated(string message);
 }

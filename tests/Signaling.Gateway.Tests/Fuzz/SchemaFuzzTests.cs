@@ -21,7 +21,8 @@ public sealed class SchemaFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Concurrency = 8;
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(5);
 
-    private readonly GatewayProcess _gateway = new();
+    // The suite judges each answer against the document itself; the conformance proxy would make its 10,000 requests crawl.
+    private readonly GatewayProcess _gateway = new(checkConformance: false);
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Hang };
 
     public static TheoryData<string> Surfaces => new(SurfaceUnderFuzz.Names);

@@ -26,22 +26,47 @@ public sealed class GatewayProcess : IAsyncDisposable
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly StringBuilder _output = new();
+    private readonly bool _checkConformance;
     private Process? _process;
+    private Conformance.ConformanceProxy? _proxy;
 
     /// <param name="environment">ASPNETCORE_ENVIRONMENT.</param>
     /// <param name="settings">Extra configuration as environment variables (<c>Section__Key</c>), for tests that need other values.</param>
-    public GatewayProcess(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="checkConformance">
+    /// Put the <see cref="Conformance.ConformanceProxy"/> in front, so everything the tests exchange is checked against the committed
+    /// OpenAPI documents. Those describe the Development gateway with every surface on: a gateway configured otherwise
+    /// (another environment, the admin API off) is not what they describe, and is not checked.
+    /// </param>
+    public GatewayProcess(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, bool? checkConformance = null)
     {
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string>();
+        _checkConformance = checkConformance ?? environment == "Development";
         DatabasePath = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"), "gateway.db");
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
+        DirectAddress = _checkConformance ? new Uri($"http://127.0.0.1:{FreePort()}") : BaseAddress;
     }
 
+    /// <summary>Where tests reach the gateway (through the conformance proxy when it is on).</summary>
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Where every mismatch with the OpenAPI documents found in this run is written.</summary>
+    public static string ConformanceReport { get; } = Path.Combine(Path.GetTempPath(), "signaling-conformance-violations.txt");
+
+    /// <summary>The gateway process's own address.</summary>
+    public Uri DirectAddress { get; }
+
+    /// <summary>Reports a stream frame to check against its stream's event schemas (when conformance is checked).</summary>
+    public void CheckFrame(string path, string eventName, System.Text.Json.JsonElement data)
+    {
+        if (_proxy is not null)
+        {
+            Conformance.OpenApiConformance.CheckFrame(_proxy.Violations, path, eventName, data);
+        }
+    }
 
     public string DatabasePath { get; }
 
@@ -60,7 +85,12 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("dotnet", [GatewayDll(), "--urls", BaseAddress.ToString()])
+        if (_checkConformance)
+        {
+            _proxy ??= await Conformance.ConformanceProxy.StartAsync(Port, DirectAddress);
+        }
+
+        var info = new ProcessStartInfo("dotnet", [GatewayDll(), "--urls", DirectAddress.ToString()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -100,6 +130,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // Also waits until its output has been read to the end.
                 throw new InvalidOperationException($"The gateway exited with {_process.ExitCode}:\n{Output}");
             }
 
@@ -173,7 +204,17 @@ public sealed class GatewayProcess : IAsyncDisposable
     {
         Kill();
         _process?.Dispose();
-        await Task.CompletedTask;
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+            if (!_proxy.Violations.IsEmpty)
+            {
+                // Also to a file ./test.sh prints: a shared fixture's failure at cleanup is reported without its message.
+                await File.AppendAllLinesAsync(ConformanceReport, _proxy.Violations.Distinct());
+                throw new Xunit.Sdk.XunitException(
+                    $"{_proxy.Violations.Count} exchanges did not match the committed OpenAPI documents:\n{string.Join("\n", _proxy.Violations.Distinct().Take(40))}");
+            }
+        }
     }
 
     private void Append(string? line)

@@ -12,7 +12,10 @@ public sealed class SseStream : IAsyncDisposable
     private readonly Channel<SseEvent> _events = Channel.CreateUnbounded<SseEvent>();
     private Task _reading = Task.CompletedTask;
 
-    private SseStream(HttpClient http) => _http = http;
+    private readonly GatewayProcess _gateway;
+    private readonly string _path;
+
+    private SseStream(HttpClient http, GatewayProcess gateway, string path) => (_http, _gateway, _path) = (http, gateway, path);
 
     public int Heartbeats { get; private set; }
 
@@ -23,7 +26,7 @@ public sealed class SseStream : IAsyncDisposable
     public static async Task<SseStream> OpenAsync(GatewayProcess gateway, string pathAndQuery, string? bearer, long? lastEventId)
     {
         var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        var stream = new SseStream(http);
+        var stream = new SseStream(http, gateway, pathAndQuery.Split('?')[0]);
         var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
         if (bearer is not null)
         {
@@ -123,7 +126,13 @@ public sealed class SseStream : IAsyncDisposable
             {
                 if (data is not null)
                 {
-                    await _events.Writer.WriteAsync(new SseEvent(id, name ?? "message", JsonDocument.Parse(data).RootElement.Clone()));
+                    var frame = new SseEvent(id, name ?? "message", JsonDocument.Parse(data).RootElement.Clone());
+                    if (frame.Name is not "reconnect" and not "removed")
+                    {
+                        _gateway.CheckFrame(_path, frame.Name, frame.Data); // The gateway's goodbyes are not events.
+                    }
+
+                    await _events.Writer.WriteAsync(frame);
                 }
 
                 (name, data) = (null, null);

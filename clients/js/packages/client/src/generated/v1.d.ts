@@ -31,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an invitation you are the inviter or an invitee of */
+        /**
+         * Read an invitation you are the inviter or an invitee of
+         * @description Past its due time the read fires the timeout first, so it never shows `ringing` when an answer would get `Expired`. Others get 403 `PermissionDenied`; an unknown id 404 `InvitationNotFound`.
+         */
         get: operations["GetInvitation"];
         put?: never;
         post?: never;
@@ -150,7 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a channel; its name is unique among live channels */
+        /**
+         * Create a channel; its name is unique among live channels
+         * @description You become its creator (not yet a member: join to be one). The name is unique among live channels: 409 `ChannelExists` otherwise. `ttlSeconds` (default 7,200) bounds its life; `memberLimit` (default 100) its size.
+         */
         post: operations["CreateChannel"];
         delete?: never;
         options?: never;
@@ -165,7 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a live channel with its members and attributes */
+        /**
+         * Read a live channel with its members and attributes
+         * @description Closed or expired channels answer 404 `ChannelNotFound`.
+         */
         get: operations["GetChannel"];
         put?: never;
         post?: never;
@@ -204,7 +213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Leave a channel; the remaining members get `memberLeft` */
+        /**
+         * Leave a channel; the remaining members get `memberLeft`
+         * @description Only a member leaves (403 `NotInChannel` otherwise); the channel lives on until closed or expired.
+         */
         post: operations["LeaveChannel"];
         delete?: never;
         options?: never;
@@ -221,7 +233,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a channel (creator or member); every member gets `channelClosed` */
+        /**
+         * Close a channel (creator or member); every member gets `channelClosed`
+         * @description The channel ends at once; its name is free again. Others get 403 `NotInChannel`.
+         */
         post: operations["CloseChannel"];
         delete?: never;
         options?: never;
@@ -237,10 +252,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a channel attribute; members get `channelAttributesChanged` */
+        /**
+         * Set a channel attribute; members get `channelAttributesChanged`
+         * @description Attributes are the channel's shared key-value state (name ≤ 128, value ≤ 12 KB); setting one replaces its value.
+         */
         put: operations["SetChannelAttribute"];
         post?: never;
-        /** Delete one channel attribute */
+        /**
+         * Delete one channel attribute
+         * @description Members get `channelAttributesChanged` with the deleted name and no value.
+         */
         delete: operations["DeleteChannelAttribute"];
         options?: never;
         head?: never;
@@ -257,7 +278,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete every channel attribute */
+        /**
+         * Delete every channel attribute
+         * @description Members get one `channelAttributesChanged` with neither name nor value.
+         */
         delete: operations["ClearChannelAttributes"];
         options?: never;
         head?: never;
@@ -273,7 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a message to every other member; they get `channelMessage` */
+        /**
+         * Send a message to every other member; they get `channelMessage`
+         * @description Delivered to members online now (not kept for later); the answer says how many were told.
+         */
         post: operations["SendChannelMessage"];
         delete?: never;
         options?: never;
@@ -290,7 +317,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a message to a user; they get `peerMessage` now or when they come back (kept 7 days) */
+        /**
+         * Send a message to a user; they get `peerMessage` now or when they come back (kept 7 days)
+         * @description Kept in their log for the retention period (7 days), so they get it on their next stream if they are offline now.
+         */
         post: operations["SendPeerMessage"];
         delete?: never;
         options?: never;
@@ -305,7 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether a user has a live event stream now */
+        /**
+         * Whether a user has a live event stream now
+         * @description Online means at least one live event stream (on any surface, any node); `connections` counts them.
+         */
         get: operations["GetPresence"];
         put?: never;
         post?: never;
@@ -322,7 +355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's attributes */
+        /**
+         * A user's attributes
+         * @description Anyone may read a user's attributes; only the user sets them.
+         */
         get: operations["GetUserAttributes"];
         put?: never;
         post?: never;
@@ -340,10 +376,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set one of your own attributes */
+        /**
+         * Set one of your own attributes
+         * @description Only for yourself (403 `PermissionDenied` otherwise). Answers all of your attributes.
+         */
         put: operations["SetUserAttribute"];
         post?: never;
-        /** Delete one of your own attributes; the rest come back */
+        /**
+         * Delete one of your own attributes; the rest come back
+         * @description Only for yourself. Answers the attributes left.
+         */
         delete: operations["DeleteUserAttribute"];
         options?: never;
         head?: never;
@@ -399,7 +441,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Development only: mint a token for any user, then press Authorize */
+        /**
+         * Development only: mint a token for any user, then press Authorize
+         * @description Mapped only in Development. The token is signed with `Auth:SigningKey` and lives `Auth:TokenLifetime`.
+         */
         post: operations["CreateDevToken"];
         delete?: never;
         options?: never;
@@ -414,7 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Development only: the users with an open event stream (the first 200) */
+        /**
+         * Development only: the users with an open event stream (the first 200)
+         * @description Mapped only in Development, for the demo page; operators use the admin API.
+         */
         get: operations["ListOnlineUsers"];
         put?: never;
         post?: never;
@@ -429,18 +477,18 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ActionBody: {
-            data?: null | string;
+            data?: string;
         };
         Actor: {
             userId: string;
-            deviceId?: null | string;
+            deviceId?: string;
         };
         AttributeBody: {
-            value: null | string;
+            value?: string;
         };
         ChannelMember: {
             userId: string;
-            deviceId: null | string;
+            deviceId?: string;
             /** Format: int64 */
             uid: number;
             /** Format: date-time */
@@ -474,29 +522,29 @@ export interface components {
             };
         };
         CreateChannelBody: {
-            name?: null | string;
-            type?: null | components["schemas"]["ChannelType"];
-            ext?: null | string;
+            name?: string;
+            type?: components["schemas"]["ChannelType"];
+            ext?: string;
             /** Format: int32 */
-            ttlSeconds?: null | number;
+            ttlSeconds?: number;
             /** Format: int32 */
-            memberLimit?: null | number;
+            memberLimit?: number;
         };
         CreateInvitationBody: {
-            invitees?: null | string[];
-            groupId?: null | string;
-            roomId?: null | string;
-            mediaType?: null | components["schemas"]["MediaType"];
-            data?: null | string;
+            invitees?: string[];
+            groupId?: string;
+            roomId?: string;
+            mediaType?: components["schemas"]["MediaType"];
+            data?: string;
             /** Format: int32 */
-            timeoutSeconds?: null | number;
-            onlineUserOnly?: null | boolean;
-            offlinePush?: null | components["schemas"]["OfflinePushInfo"];
-            requestId?: null | string;
+            timeoutSeconds?: number;
+            onlineUserOnly?: boolean;
+            offlinePush?: components["schemas"]["OfflinePushInfo"];
+            requestId?: string;
         };
         DevTokenBody: {
-            userId: null | string;
-            deviceId?: null | string;
+            userId?: string;
+            deviceId?: string;
         };
         EventCursor: {
             /** Format: int64 */
@@ -511,21 +559,21 @@ export interface components {
             inviter: components["schemas"]["Actor"];
             invitees: components["schemas"]["InviteeView"][];
             busy: string[];
-            groupId: null | string;
+            groupId?: string;
             roomId: string;
             mediaType: components["schemas"]["MediaType"];
             data: string;
             /** Format: int32 */
             timeoutSeconds: number;
             onlineUserOnly: boolean;
-            offlinePush: null | components["schemas"]["OfflinePushInfo"];
-            requestId: null | string;
+            offlinePush?: components["schemas"]["OfflinePushInfo"];
+            requestId?: string;
             status: components["schemas"]["InvitationStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            expiresAt: null | string;
-            inviterProfile?: null | string;
+            expiresAt?: string;
+            inviterProfile?: string;
         };
         /** @enum {unknown} */
         InviteeState: "pending" | "accepted" | "rejected" | "cancelled" | "timedOut";
@@ -535,8 +583,8 @@ export interface components {
         };
         JoinChannelBody: {
             /** Format: int64 */
-            uid?: null | number;
-            data?: null | string;
+            uid?: number;
+            data?: string;
         };
         /** @enum {unknown} */
         MediaType: "audio" | "video" | "custom";
@@ -545,19 +593,19 @@ export interface components {
             member: components["schemas"]["ChannelMember"];
         };
         MessageBody: {
-            message: null | string;
+            message?: string;
         };
         OfflineItem: {
             event: components["schemas"]["SignalingEvent"];
             valid: boolean;
         };
         OfflinePushInfo: {
-            title?: null | string;
-            content?: null | string;
-            payload?: null | string;
+            title?: string;
+            content?: string;
+            payload?: string;
             /** Format: int32 */
-            badge?: null | number;
-            vendorFields?: null | string;
+            badge?: number;
+            vendorFields?: string;
         };
         OnlineUsers: {
             users: string[];
@@ -573,13 +621,29 @@ export interface components {
             /** Format: int32 */
             connections: number;
         };
+        /** @description An RFC 9457 problem. */
         ProblemDetails: {
-            type?: null | string;
-            title?: null | string;
-            /** Format: int32 */
-            status?: null | number;
-            detail?: null | string;
-            instance?: null | string;
+            /** @description A URI naming the kind of problem (the HTTP status's RFC section). */
+            type?: string;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status.
+             */
+            status: number;
+            /** @description What went wrong with this request. */
+            detail?: string;
+            /** @description The request it is about. */
+            instance?: string;
+            /** @description The canonical error (InvalidArgument, Unauthenticated, InvitationNotFound, AlreadyAccepted, Unavailable, …); RouteNotFound, MethodNotAllowed or UnsupportedMediaType when no operation was reached. */
+            code: string;
+            /** @description For invalid fields: each field's messages. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description The request's trace id, as logged. */
+            traceId?: string;
         };
         SignalingEvent: {
             /** Format: int64 */
@@ -589,24 +653,24 @@ export interface components {
             /** Format: date-time */
             time: string;
             actor: components["schemas"]["Actor"];
-            invitationId?: null | string;
-            channelId?: null | string;
-            data?: null | string;
+            invitationId?: string;
+            channelId?: string;
+            data?: string;
             /** Format: int32 */
-            step?: null | number;
-            invitation?: null | components["schemas"]["InvitationView"];
-            channel?: null | components["schemas"]["ChannelView"];
-            member?: null | components["schemas"]["ChannelMember"];
-            users?: null | string[];
-            attributeName?: null | string;
-            attributeValue?: null | string;
-            onlyDevice?: null | string;
-            items?: null | components["schemas"]["OfflineItem"][];
+            step?: number;
+            invitation?: components["schemas"]["InvitationView"];
+            channel?: components["schemas"]["ChannelView"];
+            member?: components["schemas"]["ChannelMember"];
+            users?: string[];
+            attributeName?: string;
+            attributeValue?: string;
+            onlyDevice?: string;
+            items?: components["schemas"]["OfflineItem"][];
         };
         TokenResponse: {
             token: string;
             userId: string;
-            deviceId: null | string;
+            deviceId?: string;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -690,6 +754,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -699,6 +778,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -708,6 +797,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -717,6 +821,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -772,6 +912,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -781,6 +936,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -790,6 +955,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -799,6 +979,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -840,7 +1061,7 @@ export interface operations {
                      *       "invitees": [
                      *         {
                      *           "userId": "bob",
-                     *           "state": "pending"
+                     *           "state": "accepted"
                      *         }
                      *       ],
                      *       "busy": [],
@@ -849,9 +1070,8 @@ export interface operations {
                      *       "data": "{\"callType\":\"video\"}",
                      *       "timeoutSeconds": 30,
                      *       "onlineUserOnly": false,
-                     *       "status": "ringing",
-                     *       "createdAt": "2026-01-01T12:00:00+00:00",
-                     *       "expiresAt": "2026-01-01T12:00:30+00:00"
+                     *       "status": "connected",
+                     *       "createdAt": "2026-01-01T12:00:00+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationView"];
@@ -863,6 +1083,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -872,6 +1107,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -881,6 +1126,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -890,6 +1150,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -899,6 +1174,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Already accepted.",
+                     *       "status": 409,
+                     *       "detail": "The invitation has already been accepted.",
+                     *       "code": "AlreadyAccepted",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The invitation has already been accepted."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -908,6 +1198,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -917,6 +1222,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -958,7 +1299,7 @@ export interface operations {
                      *       "invitees": [
                      *         {
                      *           "userId": "bob",
-                     *           "state": "pending"
+                     *           "state": "rejected"
                      *         }
                      *       ],
                      *       "busy": [],
@@ -967,9 +1308,8 @@ export interface operations {
                      *       "data": "{\"callType\":\"video\"}",
                      *       "timeoutSeconds": 30,
                      *       "onlineUserOnly": false,
-                     *       "status": "ringing",
-                     *       "createdAt": "2026-01-01T12:00:00+00:00",
-                     *       "expiresAt": "2026-01-01T12:00:30+00:00"
+                     *       "status": "ended",
+                     *       "createdAt": "2026-01-01T12:00:00+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationView"];
@@ -981,6 +1321,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -990,6 +1345,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -999,6 +1364,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1008,6 +1388,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1017,6 +1412,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Already accepted.",
+                     *       "status": 409,
+                     *       "detail": "The invitation has already been accepted.",
+                     *       "code": "AlreadyAccepted",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The invitation has already been accepted."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1026,6 +1436,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1035,6 +1460,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1076,7 +1537,7 @@ export interface operations {
                      *       "invitees": [
                      *         {
                      *           "userId": "bob",
-                     *           "state": "pending"
+                     *           "state": "cancelled"
                      *         }
                      *       ],
                      *       "busy": [],
@@ -1085,9 +1546,8 @@ export interface operations {
                      *       "data": "{\"callType\":\"video\"}",
                      *       "timeoutSeconds": 30,
                      *       "onlineUserOnly": false,
-                     *       "status": "ringing",
-                     *       "createdAt": "2026-01-01T12:00:00+00:00",
-                     *       "expiresAt": "2026-01-01T12:00:30+00:00"
+                     *       "status": "ended",
+                     *       "createdAt": "2026-01-01T12:00:00+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationView"];
@@ -1099,6 +1559,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1108,6 +1583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1117,6 +1602,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1126,6 +1626,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1135,6 +1650,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Already accepted.",
+                     *       "status": 409,
+                     *       "detail": "The invitation has already been accepted.",
+                     *       "code": "AlreadyAccepted",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The invitation has already been accepted."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1144,6 +1674,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1153,6 +1698,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1200,7 +1781,7 @@ export interface operations {
                      *       "busy": [],
                      *       "roomId": "0d9f3c1b7a5e4f2d8c6b4a2e0f1d3c5b",
                      *       "mediaType": "video",
-                     *       "data": "{\"callType\":\"video\"}",
+                     *       "data": "{\"reason\":\"on my way\"}",
                      *       "timeoutSeconds": 30,
                      *       "onlineUserOnly": false,
                      *       "status": "ringing",
@@ -1217,6 +1798,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1226,6 +1822,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1235,6 +1841,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1244,6 +1865,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1253,6 +1889,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Already accepted.",
+                     *       "status": 409,
+                     *       "detail": "The invitation has already been accepted.",
+                     *       "code": "AlreadyAccepted",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The invitation has already been accepted."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1262,6 +1913,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1271,6 +1937,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1312,7 +2014,7 @@ export interface operations {
                      *       "invitees": [
                      *         {
                      *           "userId": "bob",
-                     *           "state": "pending"
+                     *           "state": "accepted"
                      *         }
                      *       ],
                      *       "busy": [],
@@ -1321,9 +2023,8 @@ export interface operations {
                      *       "data": "{\"callType\":\"video\"}",
                      *       "timeoutSeconds": 30,
                      *       "onlineUserOnly": false,
-                     *       "status": "ringing",
-                     *       "createdAt": "2026-01-01T12:00:00+00:00",
-                     *       "expiresAt": "2026-01-01T12:00:30+00:00"
+                     *       "status": "ended",
+                     *       "createdAt": "2026-01-01T12:00:00+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationView"];
@@ -1335,6 +2036,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1344,6 +2060,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1353,6 +2079,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1362,6 +2103,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Invitation not found.",
+                     *       "status": 404,
+                     *       "detail": "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist.",
+                     *       "code": "InvitationNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Invitation '5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1371,6 +2127,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Already accepted.",
+                     *       "status": 409,
+                     *       "detail": "The invitation has already been accepted.",
+                     *       "code": "AlreadyAccepted",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The invitation has already been accepted."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1380,6 +2151,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1389,6 +2175,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1454,6 +2276,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1463,6 +2300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1472,6 +2319,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Channel exists.",
+                     *       "status": 409,
+                     *       "detail": "A live channel is already named 'team-standup'.",
+                     *       "code": "ChannelExists",
+                     *       "errors": {
+                     *         "body": [
+                     *           "A live channel is already named 'team-standup'."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1481,6 +2343,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1490,6 +2367,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1546,6 +2459,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1555,6 +2483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1564,6 +2502,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1616,6 +2595,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1625,6 +2619,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1634,6 +2638,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1643,6 +2662,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                     *       "title": "Channel exists.",
+                     *       "status": 409,
+                     *       "detail": "A live channel is already named 'team-standup'.",
+                     *       "code": "ChannelExists",
+                     *       "errors": {
+                     *         "body": [
+                     *           "A live channel is already named 'team-standup'."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1652,6 +2686,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1661,6 +2710,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1713,6 +2798,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1722,6 +2822,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1731,6 +2841,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1740,6 +2865,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1749,6 +2889,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1758,6 +2913,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1823,6 +3014,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1832,6 +3038,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1841,6 +3057,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1850,6 +3081,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1859,6 +3105,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1868,6 +3129,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1934,6 +3231,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1943,6 +3255,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1952,6 +3274,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1961,6 +3298,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1970,6 +3322,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -1979,6 +3346,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2036,6 +3439,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2045,6 +3463,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2054,6 +3482,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2063,6 +3506,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2117,6 +3601,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2126,6 +3625,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2135,6 +3644,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2144,6 +3668,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2190,6 +3755,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2199,6 +3779,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2208,6 +3798,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "Not in channel.",
+                     *       "status": 403,
+                     *       "detail": "You are not in this channel.",
+                     *       "code": "NotInChannel",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not in this channel."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2217,6 +3822,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                     *       "title": "Channel not found.",
+                     *       "status": 404,
+                     *       "detail": "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist.",
+                     *       "code": "ChannelNotFound",
+                     *       "errors": {
+                     *         "body": [
+                     *           "Channel '9a8b7c6d5e4f30211203f4e5d6c7b8a9' does not exist."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2226,6 +3846,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2235,6 +3870,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2281,6 +3952,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2290,6 +3976,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2299,6 +3995,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2308,6 +4019,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2346,6 +4093,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2355,6 +4117,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2393,6 +4191,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2402,6 +4215,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2450,6 +4299,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2459,6 +4323,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2468,6 +4342,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2477,6 +4366,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2486,6 +4390,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2525,6 +4465,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2534,6 +4489,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2543,6 +4508,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+                     *       "title": "You may not do this.",
+                     *       "status": 403,
+                     *       "detail": "You are not part of this invitation.",
+                     *       "code": "PermissionDenied",
+                     *       "errors": {
+                     *         "body": [
+                     *           "You are not part of this invitation."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2580,6 +4586,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2589,6 +4610,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2623,6 +4680,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2670,6 +4763,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                     *       "title": "The request is invalid.",
+                     *       "status": 400,
+                     *       "detail": "timeoutSeconds must be between 0 and 86400.",
+                     *       "code": "InvalidArgument",
+                     *       "errors": {
+                     *         "timeoutSeconds": [
+                     *           "timeoutSeconds must be between 0 and 86400."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2679,6 +4787,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                     *       "title": "The request is too large.",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the gateway accepts.",
+                     *       "code": "PayloadTooLarge",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The request body is larger than the gateway accepts."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2688,6 +4811,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                     *       "title": "Unsupported media type.",
+                     *       "status": 415,
+                     *       "detail": "The body's Content-Type is not application/json.",
+                     *       "code": "UnsupportedMediaType",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
@@ -2725,6 +4884,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                     *       "title": "Authentication is required.",
+                     *       "status": 401,
+                     *       "detail": "The credential is missing, malformed or expired.",
+                     *       "code": "Unauthenticated",
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The store (Redis, the SQLite file) is unreachable: nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                     *       "title": "Unavailable.",
+                     *       "status": 503,
+                     *       "detail": "The gateway's store is unavailable right now; nothing was changed. Try again shortly.",
+                     *       "code": "Unavailable",
+                     *       "errors": {
+                     *         "body": [
+                     *           "The gateway's store is unavailable right now; nothing was changed. Try again shortly."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
