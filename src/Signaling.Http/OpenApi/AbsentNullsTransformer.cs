@@ -5,28 +5,66 @@ namespace Signaling.Http.OpenApi;
 
 /// <summary>
 /// For surfaces that leave null properties out of their bodies, says so in the schemas: a property that can be null
-/// (nullable, or of any type) is optional and, when present, never null. Decided once here, so every schema agrees with the wire. Surfaces that
-/// write nulls keep the generated schemas (required and nullable).
+/// (nullable, or of any type) is optional and, in what the gateway sends, never null. Decided once here, so every
+/// schema agrees with the wire. Schemas a request body uses keep their nulls (a client may send one; the gateway reads
+/// it as absent), and only become optional — on every surface. A surface that writes nulls
+/// (<paramref name="responsesOmitNulls"/> false) keeps its response schemas as generated: required and nullable.
 /// </summary>
-public sealed class AbsentNullsTransformer : IOpenApiDocumentTransformer
+public sealed class AbsentNullsTransformer(bool responsesOmitNulls) : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var schema in document.Components?.Schemas?.Values ?? [])
+        var requests = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []) ?? [])
         {
-            Rewrite(schema);
+            foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+            {
+                Reach(media.Schema, document, requests);
+            }
+        }
+
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (requests.Contains(name) || responsesOmitNulls)
+            {
+                Rewrite(schema, keepNulls: requests.Contains(name));
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    private static void Rewrite(IOpenApiSchema schema)
+    /// <summary>Adds every component schema <paramref name="schema"/> uses, directly or not, to <paramref name="reached"/>.</summary>
+    private static void Reach(IOpenApiSchema? schema, OpenApiDocument document, HashSet<string> reached)
+    {
+        switch (schema)
+        {
+            case OpenApiSchemaReference { Reference.Id: { } id }:
+                if (reached.Add(id) && document.Components?.Schemas?.TryGetValue(id, out var target) == true)
+                {
+                    Reach(target, document, reached);
+                }
+
+                break;
+            case OpenApiSchema inline:
+                foreach (var part in (inline.Properties?.Values ?? []).Concat(inline.OneOf ?? []).Concat(inline.AnyOf ?? []).Concat(inline.AllOf ?? []))
+                {
+                    Reach(part, document, reached);
+                }
+
+                Reach(inline.Items, document, reached);
+                Reach(inline.AdditionalProperties, document, reached);
+                break;
+        }
+    }
+
+    private static void Rewrite(IOpenApiSchema schema, bool keepNulls)
     {
         if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties } owner)
         {
             if (schema is OpenApiSchema { Items: { } items })
             {
-                Rewrite(items);
+                Rewrite(items, keepNulls);
             }
 
             return;
@@ -34,7 +72,11 @@ public sealed class AbsentNullsTransformer : IOpenApiDocumentTransformer
 
         foreach (var name in properties.Keys.ToList())
         {
-            if (WithoutNull(properties[name]) is { } present)
+            if (keepNulls && (IsNullable(properties[name]) || IsAnything(properties[name])))
+            {
+                owner.Required?.Remove(name);
+            }
+            else if (WithoutNull(properties[name]) is { } present)
             {
                 properties[name] = present;
                 owner.Required?.Remove(name);
@@ -44,9 +86,13 @@ public sealed class AbsentNullsTransformer : IOpenApiDocumentTransformer
                 owner.Required?.Remove(name);
             }
 
-            Rewrite(properties[name]);
+            Rewrite(properties[name], keepNulls);
         }
     }
+
+    private static bool IsNullable(IOpenApiSchema property) =>
+        property is OpenApiSchema { OneOf: { } alternatives } && alternatives.Any(IsNull)
+        || property is OpenApiSchema { Type: { } type } && type.HasFlag(JsonSchemaType.Null);
 
     /// <summary>The schema without its null alternative, or null when it had none.</summary>
     private static IOpenApiSchema? WithoutNull(IOpenApiSchema property)

@@ -20,10 +20,9 @@ public static class OpenApiDocuments
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(new ExampleTransformer(surface.WireJson));
-        if (surface.WireJson is not { DefaultIgnoreCondition: not System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })
-        {
-            options.AddDocumentTransformer<AbsentNullsTransformer>();
-        }
+        var responsesOmitNulls = (surface.WireJson?.DefaultIgnoreCondition ?? System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)
+                                 == System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        options.AddDocumentTransformer(new AbsentNullsTransformer(responsesOmitNulls));
 
         options.AddOperationTransformer<RefusalResponsesTransformer>();
         options.AddDocumentTransformer<ProblemDetailsSchema>();

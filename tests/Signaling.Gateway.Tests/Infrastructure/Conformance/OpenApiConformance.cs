@@ -15,11 +15,11 @@ namespace Signaling.Gateway.Tests.Infrastructure.Conformance;
 public static class OpenApiConformance
 {
     /// <summary>
-    /// The documents checked. The vendor surfaces' documents do not yet match their wire everywhere (request schemas
-    /// that refuse the nulls and aliases the adapters accept, OpenIM's empty <c>data</c> objects and callback payloads):
-    /// each joins this list once its whole suite passes the check.
+    /// The documents checked. OpenIM's does not match its wire yet (its callback payloads write nulls the schemas do not
+    /// allow, and some answers carry OpenIM's empty <c>data</c> object where a typed one is declared): it joins this list
+    /// once it does (issue 13).
     /// </summary>
-    private static readonly string[] Surfaces = ["v1", "admin"];
+    private static readonly string[] Surfaces = ["v1", "admin", "tencent", "nim", "agora"];
     private static readonly Lazy<IReadOnlyList<Document>> Documents = new(Load);
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
 

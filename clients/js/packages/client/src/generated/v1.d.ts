@@ -477,14 +477,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ActionBody: {
-            data?: string;
+            data?: null | string;
         };
         Actor: {
             userId: string;
             deviceId?: string;
         };
         AttributeBody: {
-            value?: string;
+            value?: null | string;
         };
         ChannelMember: {
             userId: string;
@@ -522,29 +522,29 @@ export interface components {
             };
         };
         CreateChannelBody: {
-            name?: string;
-            type?: components["schemas"]["ChannelType"];
-            ext?: string;
+            name?: null | string;
+            type?: null | components["schemas"]["ChannelType"];
+            ext?: null | string;
             /** Format: int32 */
-            ttlSeconds?: number;
+            ttlSeconds?: null | number;
             /** Format: int32 */
-            memberLimit?: number;
+            memberLimit?: null | number;
         };
         CreateInvitationBody: {
-            invitees?: string[];
-            groupId?: string;
-            roomId?: string;
-            mediaType?: components["schemas"]["MediaType"];
-            data?: string;
+            invitees?: null | string[];
+            groupId?: null | string;
+            roomId?: null | string;
+            mediaType?: null | components["schemas"]["MediaType"];
+            data?: null | string;
             /** Format: int32 */
-            timeoutSeconds?: number;
-            onlineUserOnly?: boolean;
-            offlinePush?: components["schemas"]["OfflinePushInfo"];
-            requestId?: string;
+            timeoutSeconds?: null | number;
+            onlineUserOnly?: null | boolean;
+            offlinePush?: null | components["schemas"]["OfflinePushInfo"];
+            requestId?: null | string;
         };
         DevTokenBody: {
-            userId?: string;
-            deviceId?: string;
+            userId?: null | string;
+            deviceId?: null | string;
         };
         EventCursor: {
             /** Format: int64 */
@@ -583,8 +583,8 @@ export interface components {
         };
         JoinChannelBody: {
             /** Format: int64 */
-            uid?: number;
-            data?: string;
+            uid?: null | number;
+            data?: null | string;
         };
         /** @enum {unknown} */
         MediaType: "audio" | "video" | "custom";
@@ -593,19 +593,19 @@ export interface components {
             member: components["schemas"]["ChannelMember"];
         };
         MessageBody: {
-            message?: string;
+            message?: null | string;
         };
         OfflineItem: {
             event: components["schemas"]["SignalingEvent"];
             valid: boolean;
         };
         OfflinePushInfo: {
-            title?: string;
-            content?: string;
-            payload?: string;
+            title?: null | string;
+            content?: null | string;
+            payload?: null | string;
             /** Format: int32 */
-            badge?: number;
-            vendorFields?: string;
+            badge?: null | number;
+            vendorFields?: null | string;
         };
         OnlineUsers: {
             users: string[];
