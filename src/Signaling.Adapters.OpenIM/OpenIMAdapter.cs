@@ -48,6 +48,20 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
                 "in the `token` header; mint one with `./gateway token --vendor openim <user> [--device <platformID>]` or /openim/auth/user_token.";
             document.RequireApiKeys(ParameterLocation.Header, ("token", "An OpenIM user token."));
             return Task.CompletedTask;
+        })
+        .AddSchemaTransformer((schema, context, _) =>
+        {
+            // get_rtc_invitation_info / _start_app answer the ringing invitation, or OpenIM's {} when nothing rings.
+            if (context.JsonTypeInfo.Type == typeof(OpenIMEnvelope<PendingInvitation>) && schema.Properties is { } properties
+                && properties.TryGetValue("data", out var data))
+            {
+                properties["data"] = new OpenApiSchema
+                {
+                    AnyOf = [data, new OpenApiSchema { Type = JsonSchemaType.Object, MaxProperties = 0, Description = "Nothing rings for you." }],
+                };
+            }
+
+            return Task.CompletedTask;
         });
 
     /// <summary>A v3 token; the device, when given, is the platform id (default 5, Web).</summary>

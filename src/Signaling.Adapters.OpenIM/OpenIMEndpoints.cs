@@ -237,8 +237,9 @@ public static class OpenIMEndpoints
 
     private delegate Task<Result<Invitation>> Answer(InvitationService service, Actor actor, string invitationId, string? data, CancellationToken ct);
 
-    private static void MapAnswer(RouteGroupBuilder group, string method, string summary, bool accept, Answer answer) =>
-        group.MapPost($"/{method}", async (SignalRequest body, ClaimsPrincipal user, InvitationService invitations, OpenIMErrorMap errors,
+    private static void MapAnswer(RouteGroupBuilder group, string method, string summary, bool accept, Answer answer)
+    {
+        var endpoint = group.MapPost($"/{method}", async (SignalRequest body, ClaimsPrincipal user, InvitationService invitations, OpenIMErrorMap errors,
                 IOptions<OpenIMOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
                 var invite = body.Resolve()!;
@@ -272,10 +273,19 @@ public static class OpenIMEndpoints
             .WithOpenIMErrors()
             .WithName($"OpenIM{char.ToUpperInvariant(method[0])}{method[1..]}")
             .WithSummary(summary)
-            .WithDescription("Body {opUserID, invitation: RtcInvite} as received in OnReceiveNewInvitation; the call is found by invitation.roomID. " + Errors)
-            .Produces<OpenIMEnvelope<RoomToken>>()
-            .WithExample(new SignalRequest { OpUserID = "u2", Invitation = ExampleInvite },
-                new OpenIMEnvelope<RoomToken>(0, "", "", accept ? new RoomToken("", "room-7f3a", "", "") : null));
+            .WithDescription("Body {opUserID, invitation: RtcInvite} as received in OnReceiveNewInvitation; the call is found by invitation.roomID. " + Errors);
+        var example = new SignalRequest { OpUserID = "u2", Invitation = ExampleInvite };
+
+        // An accept answers the media room's token; the other answers OpenIM's empty data object.
+        if (accept)
+        {
+            endpoint.Produces<OpenIMEnvelope<RoomToken>>().WithExample(example, new OpenIMEnvelope<RoomToken>(0, "", "", new RoomToken("", "room-7f3a", "", "")));
+        }
+        else
+        {
+            endpoint.Produces<OpenIMEnvelope<Empty>>().WithExample(example, new OpenIMEnvelope<Empty>(0, "", "", new Empty()));
+        }
+    }
 
     /// <summary>A caller may act only as itself: an opUserID, when given, must be the token's user.</summary>
     /// <summary>A signaling method's business refusal (HTTP 200), as v3 answers it or as the v2 SDK reports it (3003).</summary>

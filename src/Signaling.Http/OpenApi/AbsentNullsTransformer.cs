@@ -29,6 +29,10 @@ public sealed class AbsentNullsTransformer(bool responsesOmitNulls) : IOpenApiDo
             {
                 Rewrite(schema, keepNulls: requests.Contains(name));
             }
+            else
+            {
+                AllowNullWhereOptional(schema);
+            }
         }
 
         return Task.CompletedTask;
@@ -87,6 +91,36 @@ public sealed class AbsentNullsTransformer(bool responsesOmitNulls) : IOpenApiDo
             }
 
             Rewrite(properties[name], keepNulls);
+        }
+    }
+
+    /// <summary>
+    /// A surface that writes nulls writes a property it has no value for as null: so an optional property (one the
+    /// schema does not require) may be null.
+    /// </summary>
+    private static void AllowNullWhereOptional(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties } owner)
+        {
+            return;
+        }
+
+        foreach (var name in properties.Keys.Where(n => owner.Required?.Contains(n) != true).ToList())
+        {
+            var property = properties[name];
+            if (IsNullable(property) || IsAnything(property))
+            {
+                continue;
+            }
+
+            if (property is OpenApiSchema { Type: { } type } inline)
+            {
+                inline.Type = type | JsonSchemaType.Null;
+            }
+            else
+            {
+                properties[name] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, property] };
+            }
         }
     }
 
