@@ -5,6 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# ./test.sh contract --url https://gw.example.com [--surface tencent …]: the contract kit against a running gateway
+# (README, "Proving a deployment"); secrets come from the environment, as the gateway reads them.
+if [ "${1-}" = "contract" ]; then
+  shift
+  if ! built=$(dotnet build tests/Signaling.Contract/Signaling.Contract.csproj -c Release --nologo -v quiet 2>&1); then echo "$built" >&2; exit 2; fi
+  exec dotnet tests/Signaling.Contract/bin/Release/net10.0/Signaling.Contract.dll "$@"
+fi
+
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
@@ -34,6 +42,10 @@ fi
 (cd clients/js && npm test) 2>&1 | tee /tmp/signaling-js-test.log
 js_status=${PIPESTATUS[0]}
 set -e
+
+# The failed tests by name, so a short log still says which ones.
+grep -hE '^\s+Failed [A-Za-z]' /tmp/signaling-test.log | sort -u || true
+grep -hE '^\s+✘|^not ok ' /tmp/signaling-js-test.log | sort -u || true
 
 # One closing line in the plain format CI reads, summed over every test project and both JS suites.
 awk '/^[[:space:]]+(Passed|Failed|Skipped):[[:space:]]+[0-9]+[[:space:]]*$/ { sub(":", "", $1); n[$1] += $2 }

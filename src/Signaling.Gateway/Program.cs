@@ -88,6 +88,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(SurfaceStatusCodePages.WriteAsync);
+app.UseUtf8BodyCheck();
 app.UseHttpLogging();
 app.UseWebSockets();
 app.UseAuthentication();

@@ -87,6 +87,20 @@ public sealed class RefusalShapeTests(GatewayFixture fixture)
         await AssertShapedAsync(response, "/nim/signalingMarkMsgRead", 400);
     }
 
+    [Fact]
+    public async Task InvalidUtf8_InAPropertyTheSurfaceIgnores_IsRefused_AndCreatesNothing()
+    {
+        // RFC 8259 §8.1: JSON text is UTF-8. The fuzzer found bad bytes in an unknown property name accepted (a channel made).
+        using var alice = _gateway.User(GatewayFixture.Unique("alice"));
+        var name = GatewayFixture.Unique("room");
+        byte[] body = [.. Encoding.UTF8.GetBytes($"{{\"name\":\"{name}\",\""), 0xFF, 0xFE, .. "x\":1}"u8]; // {"name":"…","\xFF\xFEx":1}
+        var response = await alice.Http.PostAsync("/v1/channels", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        await AssertShapedAsync(response, "/v1/channels", 400);
+        var again = await alice.PostAsync("/v1/channels", new { name });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode); // The name was never taken.
+    }
+
     private static async Task AssertShapedAsync(HttpResponseMessage response, string path, int status)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Signaling.Adapters.Agora.Requests;
 
@@ -10,6 +11,7 @@ public sealed record InvokeParams(string? Func, JsonElement Args)
     /// <summary>The native SDK's callID, handed back in onInvokeRet.</summary>
     public string? CallID { get; init; }
 
+    [JsonIgnore]
     public string ShortName => Func is { } f && f.StartsWith(Prefix, StringComparison.Ordinal) ? f[Prefix.Length..] : Func ?? "";
 
     /// <summary>A string argument, or null when absent or not a string.</summary>

@@ -30,5 +30,6 @@ public sealed record ChannelParams
 
     public long? NertcTokenTtl { get; init; }
 
+    [JsonIgnore]
     public NertcRequest Nertc => new(NertcChannelName, NertcTokenTtl);
 }

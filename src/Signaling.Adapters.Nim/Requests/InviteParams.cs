@@ -49,6 +49,7 @@ public sealed record InviteParams
 
     public bool? NeedBadge { get; init; }
 
+    [JsonIgnore]
     public NimPushInfo? Push => PushInfo ?? (NeedPush is null ? null : new NimPushInfo(NeedPush, PushTitle, PushContent, PushPayload, NeedBadge));
 
     /// <summary>The media room to mint a NERTC token for (default: the channel's name), and the token's ttl in seconds.</summary>
@@ -56,5 +57,6 @@ public sealed record InviteParams
 
     public long? NertcTokenTtl { get; init; }
 
+    [JsonIgnore]
     public NertcRequest Nertc => new(NertcChannelName, NertcTokenTtl);
 }

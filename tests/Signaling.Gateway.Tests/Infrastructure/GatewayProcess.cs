@@ -64,7 +64,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     {
         if (_proxy is not null)
         {
-            Conformance.OpenApiConformance.CheckFrame(_proxy.Violations, path, eventName, data);
+            Conformance.ConformanceProxy.Documents.CheckFrame(_proxy.Violations, path, eventName, data);
         }
     }
 
@@ -83,6 +83,20 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The keys every test gateway is configured with, as environment variables (the contract kit reads the same).</summary>
+    public static IReadOnlyDictionary<string, string> Secrets { get; } = new Dictionary<string, string>
+    {
+        ["Auth__SigningKey"] = SigningKey,
+        ["Adapters__Tencent__SdkAppId"] = TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Adapters__Tencent__SecretKey"] = TencentKey,
+        ["Adapters__OpenIM__Secret"] = OpenIMSecret,
+        ["Adapters__Nim__AppKey"] = NimAppKey,
+        ["Adapters__Nim__AppSecret"] = NimAppSecret,
+        ["Adapters__Agora__AppId"] = AgoraAppId,
+        ["Adapters__Agora__AppCertificate"] = AgoraCertificate,
+        ["Admin__ApiKey"] = AdminKey,
+    };
+
     public async Task StartAsync()
     {
         if (_checkConformance)
@@ -99,15 +113,11 @@ public sealed class GatewayProcess : IAsyncDisposable
         Directory.CreateDirectory(info.WorkingDirectory);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = _environment;
         info.Environment["Storage__Sqlite__Path"] = DatabasePath;
-        info.Environment["Auth__SigningKey"] = SigningKey;
-        info.Environment["Adapters__Tencent__SdkAppId"] = TencentAppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Adapters__Tencent__SecretKey"] = TencentKey;
-        info.Environment["Adapters__OpenIM__Secret"] = OpenIMSecret;
-        info.Environment["Adapters__Nim__AppKey"] = NimAppKey;
-        info.Environment["Adapters__Nim__AppSecret"] = NimAppSecret;
-        info.Environment["Adapters__Agora__AppId"] = AgoraAppId;
-        info.Environment["Adapters__Agora__AppCertificate"] = AgoraCertificate;
-        info.Environment["Admin__ApiKey"] = AdminKey;
+        foreach (var (key, value) in Secrets)
+        {
+            info.Environment[key] = value;
+        }
+
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
 
         // The 15 s heartbeat and 45 s presence expiry, shortened so tests can watch them happen.

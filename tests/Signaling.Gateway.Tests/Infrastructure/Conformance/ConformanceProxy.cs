@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Signaling.Contract;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Signaling.Gateway.Tests.Infrastructure.Conformance;
@@ -12,7 +13,7 @@ namespace Signaling.Gateway.Tests.Infrastructure.Conformance;
 /// <summary>
 /// A reverse proxy in the test process between the tests and a gateway process (YARP's forwarder, so WebSockets and
 /// event streams pass as they are): every exchange is checked against the committed OpenAPI documents by
-/// <see cref="OpenApiConformance"/>. Streams pass unbuffered; their frames are checked by the tests' stream readers.
+/// <see cref="OpenApiDocuments"/>. Streams pass unbuffered; their frames are checked by the tests' stream readers.
 /// </summary>
 public sealed class ConformanceProxy : IAsyncDisposable
 {
@@ -20,6 +21,9 @@ public sealed class ConformanceProxy : IAsyncDisposable
     private readonly WebApplication _app;
 
     private ConformanceProxy(WebApplication app, ConcurrentQueue<string> violations) => (_app, Violations) = (app, violations);
+
+    /// <summary>The committed documents (openapi/*.json) every exchange is checked against.</summary>
+    public static OpenApiDocuments Documents { get; } = new(Path.Combine(GatewayProcess.RepositoryRoot, "openapi"));
 
     /// <summary>What did not match the documents: exchanges found here, and stream frames the tests' readers report.</summary>
     public ConcurrentQueue<string> Violations { get; }
@@ -53,7 +57,7 @@ public sealed class ConformanceProxy : IAsyncDisposable
             if (error == ForwarderError.None && !context.WebSockets.IsWebSocketRequest && !IsStream(context.Response.ContentType) && !tee.Overflowed)
             {
                 await context.Response.CompleteAsync(); // The client has its answer before the check runs.
-                OpenApiConformance.CheckExchange(violations, context.Request.Method, context.Request.Path.Value ?? "/", requestBody, context.Request.ContentType,
+                Documents.CheckExchange(violations, context.Request.Method, context.Request.Path.Value ?? "/", requestBody, context.Request.ContentType,
                     context.Response.StatusCode, context.Response.ContentType, tee.Captured);
             }
         });

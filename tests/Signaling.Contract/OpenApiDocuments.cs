@@ -4,23 +4,35 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 
-namespace Signaling.Gateway.Tests.Infrastructure.Conformance;
+namespace Signaling.Contract;
 
 /// <summary>
 /// Checks HTTP exchanges and stream frames against the committed OpenAPI documents (openapi/*.json): the status must be
 /// one the operation declares, the body must match the declared media type's schema, and a request the gateway
 /// accepted (2xx) must match its declared body. Each check adds what it found to the caller's list of violations;
-/// a gateway under test fails its test (or its collection) when its list is not empty. Schemas are checked as JSON Schema 2020-12, which OpenAPI 3.1 schemas are.
+/// the end-to-end suites fail a test with violations, and the contract kit fails the operation. Schemas are checked as
+/// JSON Schema 2020-12, which OpenAPI 3.1 schemas are.
 /// </summary>
-public static class OpenApiConformance
+public sealed class OpenApiDocuments(string directory)
 {
     /// <summary>The documents checked: every surface's, by the first segment of the path.</summary>
-    private static readonly string[] Surfaces = ["v1", "admin", "tencent", "openim", "nim", "agora"];
-    private static readonly Lazy<IReadOnlyList<Document>> Documents = new(Load);
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+    public static readonly IReadOnlyList<string> Surfaces = ["v1", "admin", "tencent", "openim", "nim", "agora"];
+    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
+    private readonly Lazy<IReadOnlyList<Document>> _documents = new(() => Load(directory));
+
+    private IReadOnlyList<Document> Documents => _documents.Value;
+
+    /// <summary>Every operation of <paramref name="surface"/>'s document, as "METHOD /path/template", in document order.</summary>
+    public IReadOnlyList<string> Operations(string surface) =>
+        Documents.Single(d => d.Name == surface).Paths
+            .SelectMany(p => p.Value!.AsObject().Where(m => m.Value is JsonObject { } op && op.ContainsKey("responses")).Select(m => $"{m.Key.ToUpperInvariant()} {p.Key}"))
+            .ToList();
+
+    /// <summary>The operation that serves <paramref name="method"/> <paramref name="path"/>, as <see cref="Operations"/> names it.</summary>
+    public string? OperationOf(string method, string path) => Find(method, path) is var (_, _, template) ? $"{method.ToUpperInvariant()} {template}" : null;
 
     /// <summary>Checks one exchange; paths no document describes (health, metrics, the demo page) are not checked.</summary>
-    public static void CheckExchange(
+    public void CheckExchange(
         ConcurrentQueue<string> violations, string method, string path, byte[]? requestBody, string? requestType, int status, string? responseType,
         byte[] responseBody)
     {
@@ -46,7 +58,7 @@ public static class OpenApiConformance
     }
 
     /// <summary>Checks one frame of the stream at <paramref name="path"/> against the stream operation's event schemas.</summary>
-    public static void CheckFrame(ConcurrentQueue<string> violations, string path, string eventName, JsonElement data)
+    public void CheckFrame(ConcurrentQueue<string> violations, string path, string eventName, JsonElement data)
     {
         if (Find("GET", path) is not var (document, operation, _)
             || operation["responses"]?["200"]?["content"]?["text/event-stream"]?["schema"] is not { } schema)
@@ -57,7 +69,7 @@ public static class OpenApiConformance
         Validate(violations, document, $"{path} frame '{eventName}'", schema, data);
     }
 
-    private static void CheckBody(ConcurrentQueue<string> violations, Document document, string label, JsonObject? content, string? mediaType, byte[] body)
+    private void CheckBody(ConcurrentQueue<string> violations, Document document, string label, JsonObject? content, string? mediaType, byte[] body)
     {
         if (body.Length == 0)
         {
@@ -90,13 +102,13 @@ public static class OpenApiConformance
         Validate(violations, document, label, schema, instance);
     }
 
-    private static void Validate(ConcurrentQueue<string> violations, Document document, string label, JsonNode schema, JsonElement instance)
+    private void Validate(ConcurrentQueue<string> violations, Document document, string label, JsonNode schema, JsonElement instance)
     {
         var text = schema.ToJsonString();
         EvaluationResults result;
         try
         {
-            var compiled = Schemas.GetOrAdd($"{document.Name}\n{text}", _ => Compile(document, text));
+            var compiled = _schemas.GetOrAdd($"{document.Name}\n{text}", _ => Compile(document, text));
             // A yes/no answer is cheap; the details are worked out only for a body that fails.
             result = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Flag });
             if (!result.IsValid)
@@ -177,10 +189,10 @@ public static class OpenApiConformance
         }
     }
 
-    private static (Document Document, JsonObject Operation, string Template)? Find(string method, string path)
+    private (Document Document, JsonObject Operation, string Template)? Find(string method, string path)
     {
         var surface = path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var document = Documents.Value.FirstOrDefault(d => d.Name == surface);
+        var document = Documents.FirstOrDefault(d => d.Name == surface);
         if (document is null)
         {
             return null;
@@ -198,10 +210,10 @@ public static class OpenApiConformance
         return null;
     }
 
-    private static IReadOnlyList<Document> Load() =>
+    private static IReadOnlyList<Document> Load(string directory) =>
         Surfaces.Select(name =>
         {
-            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(GatewayProcess.RepositoryRoot, "openapi", $"{name}.json")))!;
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, $"{name}.json")))!;
             var paths = json["paths"]!.AsObject();
             var routes = paths.Select(p => p.Key)
                 .OrderBy(t => t.Count(c => c == '{'))
