@@ -6,6 +6,7 @@ using Signaling.Core;
 using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Invitations;
+using Signaling.Core.Webhooks;
 using Signaling.Core.Users;
 
 namespace Signaling.Adapters.Nim;
@@ -15,10 +16,14 @@ namespace Signaling.Adapters.Nim;
 /// made inside a channel, keyed by (channel, invitee, requestId), valid for <see cref="NimOptions.InviteValidity"/>, and
 /// rings even a user who is in another call (NIM has no busy line).
 /// </summary>
-public sealed class NimCalls(InvitationService invitations, ChannelService channels, UserService users, IOptions<NimOptions> options, TimeProvider clock)
+public sealed class NimCalls(
+    InvitationService invitations, ChannelService channels, UserService users, IWebhookSubscriptions webhooks, IOptions<NimOptions> options, TimeProvider clock)
 {
-    /// <summary>Invites <paramref name="invitee"/> into the channel. The value is whether the invitee is online (false: NIM's 10201).</summary>
-    public async Task<Result<bool>> InviteAsync(
+    /// <summary>
+    /// Invites <paramref name="invitee"/> into the channel. The value is NIM's status for it: 200 (online), 10201 (offline),
+    /// or 10202 (offline, and the invitation was handed to the app server's push.requested webhook to wake them).
+    /// </summary>
+    public async Task<Result<int>> InviteAsync(
         Actor inviter, string channelId, string invitee, string requestId, bool offlineEnabled, string? attachExt, OfflinePushInfo? push, CancellationToken ct)
     {
         var channel = await channels.CheckInviteAsync(inviter, channelId, invitee, ct);
@@ -44,7 +49,13 @@ public sealed class NimCalls(InvitationService invitations, ChannelService chann
             return invited.Error;
         }
 
-        return (await users.GetPresenceAsync(invitee, ct)).Online;
+        if ((await users.GetPresenceAsync(invitee, ct)).Online)
+        {
+            return NimEnvelope.Ok;
+        }
+
+        // Only an invitation kept for an offline invitee (offlineEnabled) rings them later, and so asks for a push.
+        return offlineEnabled && webhooks.EndpointsFor(WebhookTypes.PushRequested).Count > 0 ? NimErrorMap.PeerOfflinePushed : NimErrorMap.PeerOffline;
     }
 
     /// <summary>

@@ -284,15 +284,14 @@ public static class NimEndpoints
             return Fail(info.Error);
         }
 
-        var status = invited.Value ? NimEnvelope.Ok : NimErrorMap.PeerOffline;
-        return Invited(invited, withStatus ? info.Value with { CallStatus = status } : info.Value);
+        return Invited(invited, withStatus ? info.Value with { CallStatus = invited.Value } : info.Value);
     }
 
-    /// <summary>An invite's answer: 200, or 10201 with the same data when the invitee is offline (a success with a note).</summary>
-    private static IResult Invited<T>(Result<bool> invited, T data) =>
+    /// <summary>An invite's answer: 200, or 10201/10202 with the same data when the invitee is offline (a success with a note).</summary>
+    private static IResult Invited<T>(Result<int> invited, T data) =>
         !invited.IsSuccess ? Fail(invited.Error)
-        : invited.Value ? NimEnvelope.Success(data)
-        : NimEnvelope.Fail(NimErrorMap.PeerOffline, "PEER_OFFLINE: the invitee is not online; with offlineEnabled it gets the invitation from signalingSync.", data);
+        : invited.Value == NimEnvelope.Ok ? NimEnvelope.Success(data)
+        : NimEnvelope.Fail(invited.Value, NimErrorMap.OfflineMessage(invited.Value), data);
 
     private static IResult Reply<T, TData>(Result<T> result, Func<T, TData> data) =>
         result.IsSuccess ? NimEnvelope.Success(data(result.Value)) : Fail(result.Error);

@@ -12,6 +12,14 @@ public static class NimErrorMap
     public const int BadCredentials = 302;
     public const int PeerOffline = 10201;
 
+    /// <summary>Offline, and the app server was asked to push (webhook push.requested): the reading of NIM's 10202.</summary>
+    public const int PeerOfflinePushed = 10202;
+
+    /// <summary>The note that comes with 10201 or 10202 (both successes).</summary>
+    public static string OfflineMessage(int code) => code == PeerOfflinePushed
+        ? "PEER_OFFLINE: the invitee is not online; the app server was asked to push the invitation (webhook push.requested)."
+        : "PEER_OFFLINE: the invitee is not online; with offlineEnabled it gets the invitation from signalingSync.";
+
     private static readonly IReadOnlyDictionary<SignalingErrorCode, int> Codes = new Dictionary<SignalingErrorCode, int>
     {
         [SignalingErrorCode.InvalidArgument] = BadParameter,

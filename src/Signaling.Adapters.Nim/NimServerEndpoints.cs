@@ -84,8 +84,8 @@ public static class NimServerEndpoints
 
             var invited = await Get<NimCalls>(http).InviteAsync(new Actor(from, Device), channelId, to, requestId, save, attachExt, push, ct);
             return !invited.IsSuccess ? Fail(invited.Error)
-                : invited.Value ? NimEnvelope.ServerSuccess<object?>(null)
-                : NimEnvelope.ServerFail(NimErrorMap.PeerOffline, "PEER_OFFLINE: the invitee is not online.");
+                : invited.Value == NimEnvelope.Ok ? NimEnvelope.ServerSuccess<object?>(null)
+                : NimEnvelope.ServerFail(invited.Value, NimErrorMap.OfflineMessage(invited.Value));
         });
 
         Action(group, "signal/cancelInvite", new() { ["channelId"] = "5f0c8a2e9b1d4c7f", ["from"] = "acc1", ["to"] = "acc2", ["requestId"] = "req-1" }, "Cancel `from`'s invitation to `to`", async (form, http, ct) =>

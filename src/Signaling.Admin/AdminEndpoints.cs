@@ -7,6 +7,8 @@ using Signaling.Core.Channels;
 using Signaling.Core.Errors;
 using Signaling.Core.Invitations;
 using Signaling.Core.Operations;
+using Signaling.Core.Ports;
+using Signaling.Core.Webhooks;
 using Signaling.Core.Users;
 using Signaling.Http.Canonical;
 using Signaling.Http.OpenApi;
@@ -124,6 +126,8 @@ internal static class AdminEndpoints
                 "within one heartbeat (`Streams:HeartbeatInterval`) on another.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        MapWebhooks(admin, keyId);
+
         var channels = admin.MapGroup("/channels").WithTags("Channels");
         channels.MapGet("/", async Task<Results<Ok<AdminPage<ChannelView>>, ProblemHttpResult>> (
                 int? limit, string? cursor, OperatorService operations, ILogger<AdminSurface> log, CancellationToken ct) =>
@@ -156,6 +160,33 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Channel with { Closed = true });
     }
+
+    private static void MapWebhooks(RouteGroupBuilder admin, string keyId) =>
+        admin.MapGet("/webhooks", async Task<Ok<IReadOnlyList<WebhookEndpointView>>> (
+                IWebhookSubscriptions subscriptions, IWebhookOutbox outbox, WebhookHealth health, ILogger<AdminSurface> log, CancellationToken ct) =>
+            {
+                var views = new List<WebhookEndpointView>();
+                foreach (var name in subscriptions.Endpoints)
+                {
+                    var backlog = await outbox.BacklogAsync(name, ct);
+                    var seen = health.For(name);
+                    views.Add(new WebhookEndpointView(name, backlog.Messages, backlog.OldestCreatedAt, seen.Delivered, seen.Failed, seen.Dropped,
+                        seen.LastDeliveredAt, seen.LastError, seen.LastErrorAt));
+                }
+
+                log.LogInformation("Admin {KeyId} read the webhook endpoints", keyId);
+                return TypedResults.Ok<IReadOnlyList<WebhookEndpointView>>(views);
+            })
+            .WithTags("Webhooks")
+            .WithName("AdminWebhooks")
+            .WithSummary("Each webhook endpoint's backlog, retries and last error")
+            .WithDescription(
+                "The backlog is the outbox's (shared by every node); the attempt counts and the last success and error are this node's " +
+                "since it started. Empty when no endpoint is configured (Webhooks:Endpoints).")
+            .WithExample(null, (IReadOnlyList<WebhookEndpointView>)[new WebhookEndpointView(
+                "app-server", 3, DateTimeOffset.Parse("2026-01-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), 1520, 4, 0,
+                DateTimeOffset.Parse("2026-01-01T12:00:05Z", System.Globalization.CultureInfo.InvariantCulture), "HTTP 503",
+                DateTimeOffset.Parse("2026-01-01T12:00:04Z", System.Globalization.CultureInfo.InvariantCulture))]);
 
     private static bool TryReadStatus(string? text, out InvitationStatus? status)
     {

@@ -14,10 +14,19 @@ public sealed record StreamView(string Id, string Surface, string Transport, str
 
 public sealed record OnlineUserView(string UserId, IReadOnlyList<SessionView> Sessions, IReadOnlyList<StreamView> Streams);
 
+/// <summary>
+/// A webhook endpoint: what waits for it in the outbox (every node's), and what this node's deliverers saw since it
+/// started (attempts by result, the last success, the last error).
+/// </summary>
+public sealed record WebhookEndpointView(
+    string Name, long Backlog, DateTimeOffset? OldestWaitingSince, long Delivered, long FailedAttempts, long Dropped,
+    DateTimeOffset? LastDeliveredAt, string? LastError, DateTimeOffset? LastErrorAt);
+
 /// <summary>The admin API's response types, for the JSON source generator.</summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(
     System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(AdminPage<InvitationView>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(AdminPage<ChannelView>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(AdminPage<OnlineUserView>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<WebhookEndpointView>))]
 internal sealed partial class AdminJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -18,6 +18,8 @@ public sealed class SignalingMetrics
     private readonly Counter<long> _storeErrors;
     private readonly Histogram<double> _commitDuration;
     private readonly Counter<long> _redisErrors;
+    private readonly Counter<long> _webhooks;
+    private readonly Histogram<double> _webhookLatency;
 
     public SignalingMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +36,10 @@ public sealed class SignalingMetrics
             "signaling.store.commit.duration", "ms", "How long a commit took to become durable (queueing and group commit included).");
         _redisErrors = meter.CreateCounter<long>(
             "signaling.redis.errors", "{error}", "Redis operations that failed or timed out, and connections lost — in requests and background work alike.");
+        _webhooks = meter.CreateCounter<long>(
+            "signaling.webhooks", "{attempt}", "Webhook delivery attempts by endpoint, type and result: delivered, failed (to be retried), dropped (retried for Webhooks:RetryFor).");
+        _webhookLatency = meter.CreateHistogram<double>(
+            "signaling.webhook.delivery.latency", "ms", "Time from a webhook message's commit to its delivery (retries included).");
         _storeErrors = meter.CreateCounter<long>("signaling.store.unavailable", "{request}", "Requests answered 503 because the store (Redis, the SQLite file) was unreachable.");
     }
 
@@ -54,6 +60,13 @@ public sealed class SignalingMetrics
     public void Committed(string provider, TimeSpan took, bool conflict) =>
         _commitDuration.Record(took.TotalMilliseconds,
             new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("conflict", conflict));
+
+    public void WebhookAttempt(string endpoint, string type, string result) =>
+        _webhooks.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("type", type),
+            new KeyValuePair<string, object?>("result", result));
+
+    public void WebhookDelivered(string endpoint, TimeSpan latency) =>
+        _webhookLatency.Record(Math.Max(0, latency.TotalMilliseconds), new KeyValuePair<string, object?>("endpoint", endpoint));
 
     public void RedisError(string kind) => _redisErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

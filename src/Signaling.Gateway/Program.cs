@@ -12,6 +12,7 @@ using Signaling.Http;
 using Signaling.Http.Canonical;
 using Signaling.Http.OpenApi;
 using Signaling.Http.Problems;
+using Signaling.Webhooks;
 
 // Configure the surfaces: the canonical API, then one line per vendor adapter.
 ISignalingSurface[] surfaces =
@@ -39,7 +40,7 @@ if (StartupFailures.ConfigurationProblem(builder) is { } configurationProblem)
 }
 
 // Configure the core and its storage provider
-builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration);
+builder.Services.AddSignaling().AddConfiguredStorage(builder.Configuration).AddWebhooks(builder.Configuration);
 
 // Configure the HTTP edge, each surface, and its OpenAPI document
 builder.Services.AddSignalingHttp();

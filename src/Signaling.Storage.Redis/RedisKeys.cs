@@ -28,6 +28,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Users with a registered connection (expired ones included until their last is removed), scored 0: id order.</summary>
     public string Online => $"{prefix}online";
 
+    /// <summary>An endpoint's webhook keys start here: <c>:q:{user}</c> lists, <c>:due</c>, <c>:age</c>, <c>:att</c>.</summary>
+    public string Webhooks(string endpoint) => $"{prefix}wh:{endpoint}";
+
     /// <summary>A user's live connections by expiry (ms).</summary>
     public string Presence(string userId) => $"{prefix}presence:{userId}";
 

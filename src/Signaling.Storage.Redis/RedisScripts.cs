@@ -53,6 +53,12 @@ internal static class RedisScripts
           table.insert(result, seq)
           woken[e.u] = true
         end
+        for _, m in ipairs(plan.out) do
+          -- A user's first waiting message makes them due now; later ones wait behind it (see RedisWebhookOutbox).
+          local wh = p .. 'wh:' .. m.e
+          if redis.call('RPUSH', wh .. ':q:' .. m.k, m.i) == 1 then redis.call('ZADD', wh .. ':due', 0, m.k) end
+          redis.call('ZADD', wh .. ':age', m.c, m.id)
+        end
         for _, t in ipairs(plan.sched) do redis.call('ZADD', p .. 'timeouts', t.at, t.id) end
         for _, id in ipairs(plan.cancel) do redis.call('ZREM', p .. 'timeouts', id) end
         for _, s in ipairs(plan.scopes) do
@@ -66,6 +72,52 @@ internal static class RedisScripts
         for u, _ in pairs(woken) do table.insert(users, u) end
         if #users > 0 then redis.call('PUBLISH', p .. 'wake', ARGV[4] .. '\n' .. table.concat(users, '\n')) end
         return result
+        """;
+
+    /// <summary>
+    /// Leases the oldest message of each due user of one endpoint: ARGV[1] = the endpoint's key base, ARGV[2] = now (ms),
+    /// ARGV[3] = lease end (ms), ARGV[4] = max. The user's due score moves to the lease end, so no other node takes it
+    /// meanwhile. Returns {user, message, attempts, …}.
+    /// </summary>
+    public const string ClaimWebhooks =
+        """
+        local wh = ARGV[1]
+        local users = redis.call('ZRANGE', wh .. ':due', '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[4]))
+        local out = {}
+        for _, u in ipairs(users) do
+          local head = redis.call('LINDEX', wh .. ':q:' .. u, 0)
+          if head then
+            redis.call('ZADD', wh .. ':due', ARGV[3], u)
+            table.insert(out, u)
+            table.insert(out, head)
+            table.insert(out, redis.call('HGET', wh .. ':att', cjson.decode(head).id) or '0')
+          else
+            redis.call('ZREM', wh .. ':due', u)
+          end
+        end
+        return out
+        """;
+
+    /// <summary>
+    /// Settles a user's oldest message if it is still <c>ARGV[3]</c> (another node may have taken over an expired lease and
+    /// settled it first): ARGV[1] = key base, ARGV[2] = user, ARGV[3] = message id, ARGV[4] = "done" or the retry time (ms).
+    /// </summary>
+    public const string SettleWebhook =
+        """
+        local wh = ARGV[1]
+        local q = wh .. ':q:' .. ARGV[2]
+        local head = redis.call('LINDEX', q, 0)
+        if not head or cjson.decode(head).id ~= ARGV[3] then return 0 end
+        if ARGV[4] == 'done' then
+          redis.call('LPOP', q)
+          redis.call('HDEL', wh .. ':att', ARGV[3])
+          redis.call('ZREM', wh .. ':age', ARGV[3])
+          if redis.call('LLEN', q) > 0 then redis.call('ZADD', wh .. ':due', 0, ARGV[2]) else redis.call('ZREM', wh .. ':due', ARGV[2]) end
+        else
+          redis.call('HINCRBY', wh .. ':att', ARGV[3], 1)
+          redis.call('ZADD', wh .. ':due', ARGV[4], ARGV[2])
+        end
+        return 1
         """;
 
     /// <summary>Drops events whose time has come: ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = batch size. Returns how many went.</summary>

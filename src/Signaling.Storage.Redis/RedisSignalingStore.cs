@@ -56,6 +56,11 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Users.ForEach(u => u.Version++);
         var appended = commit.Events.Select((e, i) => e with { Sequence = (long)result[i + 1] }).ToList();
         wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
+        if (commit.Outbox.Count > 0)
+        {
+            wakeups.WakeOutbox();
+        }
+
         return new CommitResult(false, appended);
     }
 
@@ -126,6 +131,19 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
                 json.WriteString("x", Ms(e.ExpiresAt));
                 json.WriteNumber("d", e.Durable ? 1 : 0);
                 WriteOptional(json, "s", e.Scope);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("out");
+            foreach (var m in commit.Outbox)
+            {
+                json.WriteStartObject();
+                json.WriteString("e", m.Endpoint);
+                json.WriteString("k", m.OrderKey);
+                json.WriteString("id", m.Id);
+                json.WriteString("c", Ms(m.CreatedAt));
+                json.WriteString("i", RedisWebhookOutbox.Item(m));
                 json.WriteEndObject();
             }
 

@@ -19,6 +19,7 @@ public static class RedisStorageExtensions
         services.TryAddSingleton<IEventLog, RedisEventLog>();
         services.TryAddSingleton<ITimeoutIndex, RedisTimeoutIndex>();
         services.TryAddSingleton<IPresenceRegistry, RedisPresenceRegistry>();
+        services.TryAddSingleton<IWebhookOutbox, RedisWebhookOutbox>();
         services.AddHostedService<RedisWakeSubscriber>();
         return builder;
     }

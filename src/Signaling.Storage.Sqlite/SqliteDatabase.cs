@@ -35,6 +35,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
             connection_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
             surface TEXT NOT NULL, transport TEXT NOT NULL, device_id TEXT, since INTEGER NOT NULL) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS connections_user ON connections (user_id);
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, endpoint TEXT NOT NULL, order_key TEXT NOT NULL, message_id TEXT NOT NULL,
+            type TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS outbox_order ON outbox (endpoint, order_key, seq);
+        CREATE INDEX IF NOT EXISTS outbox_due ON outbox (endpoint, due_at);
         """;
 
     private readonly string _connectionString;

@@ -93,6 +93,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
 
                 var events = await AppendEventsAsync(session, commit.Events, cancellationToken);
                 await WriteTimeoutsAsync(session, commit, cancellationToken);
+                await SqliteWebhookOutbox.AppendAsync(session, commit.Outbox, cancellationToken);
                 return events;
             }, cancellationToken, committed: events => cache.Committed(written, events));
         }
@@ -110,6 +111,11 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         commit.Channels.ForEach(c => c.Version++);
         commit.Users.ForEach(u => u.Version++);
         wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
+        if (commit.Outbox.Count > 0)
+        {
+            wakeups.WakeOutbox();
+        }
+
         return new CommitResult(false, appended);
     }
 

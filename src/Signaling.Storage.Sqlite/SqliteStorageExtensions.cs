@@ -21,6 +21,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IEventLog, SqliteEventLog>();
         services.TryAddSingleton<ITimeoutIndex, SqliteTimeoutIndex>();
         services.TryAddSingleton<IPresenceRegistry, SqlitePresenceRegistry>();
+        services.TryAddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteSchemaInitializer>());
         return builder;
     }

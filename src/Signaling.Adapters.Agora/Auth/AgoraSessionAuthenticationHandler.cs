@@ -30,7 +30,7 @@ public sealed class AgoraSessionAuthenticationHandler(
             return AuthenticateResult.Fail("Not logged in: log in first, and send the session as X-Agora-Session.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, session.UserId), new Claim(TokenIssuer.DeviceClaim, session.Id)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, session.UserId), new Claim(TokenIssuer.DeviceClaim, session.Id), new Claim(CallerIdentity.SurfaceClaim, "agora")], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

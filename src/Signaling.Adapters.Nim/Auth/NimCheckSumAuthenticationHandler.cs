@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Signaling.Http.Identity;
 
 namespace Signaling.Adapters.Nim.Auth;
 
@@ -55,7 +56,7 @@ public sealed class NimCheckSumAuthenticationHandler(
             return AuthenticateResult.Fail("CheckSum does not match sha1(AppSecret + Nonce + CurTime).");
         }
 
-        var identity = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, ServerUser)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, ServerUser), new Claim(CallerIdentity.SurfaceClaim, "nim")], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -44,7 +44,7 @@ public sealed class NimClientAuthenticationHandler(
             return AuthenticateResult.Fail("The token does not match this accid.");
         }
 
-        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, accid) };
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, accid), new(CallerIdentity.SurfaceClaim, "nim") };
         if (Value("X-NIM-DeviceId", "deviceId") is { Length: > 0 } device)
         {
             claims.Add(new Claim(TokenIssuer.DeviceClaim, device));

@@ -32,7 +32,8 @@ public sealed class OpenIMAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim(TokenIssuer.DeviceClaim, platform.ToString(CultureInfo.InvariantCulture))], SchemeName);
+            [new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim(TokenIssuer.DeviceClaim, platform.ToString(CultureInfo.InvariantCulture)),
+             new Claim(CallerIdentity.SurfaceClaim, "openim")], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

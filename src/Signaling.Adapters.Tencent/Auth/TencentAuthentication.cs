@@ -32,7 +32,7 @@ public sealed class TencentAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail(new TencentAuthException(code, desc)));
         }
 
-        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, identifier!) };
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, identifier!), new(CallerIdentity.SurfaceClaim, "tencent") };
         if (Request.Headers["X-Tencent-Device"].FirstOrDefault() is { Length: > 0 } device)
         {
             claims.Add(new Claim(TokenIssuer.DeviceClaim, device));

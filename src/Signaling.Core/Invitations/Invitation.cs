@@ -53,6 +53,9 @@ public sealed class Invitation
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>When its call record went to the webhook outbox (once, when it ended), or null.</summary>
+    public DateTimeOffset? RecordedAt { get; set; }
+
     /// <summary>
     /// When a connected call is ended by the server if nobody has hung up (<see cref="SignalingOptions.MaxCallDuration"/>):
     /// surfaces without a hang-up (Tencent) must not leave their users in a call forever.

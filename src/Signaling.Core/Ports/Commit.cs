@@ -28,6 +28,9 @@ public sealed class Commit
 
     public List<string> CancelTimeouts { get; } = [];
 
+    /// <summary>Webhook messages, one per endpoint that wants them (see <see cref="Webhooks.WebhookCommitStore"/>).</summary>
+    public List<Webhooks.WebhookMessage> Outbox { get; } = [];
+
     /// <summary>Invitations and channels that ended → when their non-durable events may go (the end plus a grace period).</summary>
     public Dictionary<string, DateTimeOffset> ExpireScopes { get; } = [];
 }

@@ -11,6 +11,7 @@ namespace Signaling.Core.Ports;
 public sealed class EventWakeups
 {
     private readonly ConcurrentDictionary<string, Readers> _readers = new(StringComparer.Ordinal);
+    private TaskCompletionSource _outbox = NewSignal();
 
     /// <summary>The number of users with a live reader on this node.</summary>
     public int UsersWatched => _readers.Count;
@@ -66,6 +67,11 @@ public sealed class EventWakeups
             Wake(userId);
         }
     }
+
+    /// <summary>Completes when a commit on this node next writes webhook messages (take it before looking, as with users).</summary>
+    public Task OutboxWritten => Volatile.Read(ref _outbox).Task;
+
+    public void WakeOutbox() => Interlocked.Exchange(ref _outbox, NewSignal()).TrySetResult();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

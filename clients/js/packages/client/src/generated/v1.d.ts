@@ -482,6 +482,7 @@ export interface components {
         Actor: {
             userId: string;
             deviceId?: string;
+            surface?: string;
         };
         AttributeBody: {
             value?: null | string;
