@@ -37,7 +37,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         CREATE INDEX IF NOT EXISTS connections_user ON connections (user_id);
         CREATE TABLE IF NOT EXISTS outbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, endpoint TEXT NOT NULL, order_key TEXT NOT NULL, message_id TEXT NOT NULL,
-            type TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL);
+            type TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL,
+            leased INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS outbox_order ON outbox (endpoint, order_key, seq);
         CREATE INDEX IF NOT EXISTS outbox_due ON outbox (endpoint, due_at);
         """;
@@ -164,10 +165,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
         using var command = connection.CreateCommand();
 
         // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss).
-        // Leases on timeouts were taken by an earlier process on this file, now gone (the lock file says this one owns
-        // it): release them, so timeouts it claimed but never fired are due again at once rather than a lease later.
+        // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
+        // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema +
-                              "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;";
+                              "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
+                              "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -6,7 +6,7 @@ namespace Signaling.Storage.Sqlite;
 /// <summary>
 /// The webhook outbox in the database file: a row per message and endpoint, written in the commit's transaction.
 /// A claim leases the oldest row of each user (<c>due_at</c> moves to the lease's end); later rows of that user wait
-/// behind it, so each user's messages leave in commit order.
+/// behind it, so each user's messages leave in commit order. Leases of a dead process are released when the file is opened again.
 /// </summary>
 public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbox
 {
@@ -26,7 +26,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
         {
             var command = session.Command(
                     """
-                    UPDATE outbox SET due_at = $lease
+                    UPDATE outbox SET due_at = $lease, leased = 1
                     WHERE seq IN (
                         SELECT o.seq FROM outbox o
                         WHERE o.endpoint = $e AND o.due_at <= $now
@@ -53,7 +53,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     public Task RetryAsync(OutboxEntry entry, DateTimeOffset retryAt, string error, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(session => session.Command("UPDATE outbox SET attempts = attempts + 1, due_at = $at WHERE seq = $seq")
+        database.WriteAsync(session => session.Command("UPDATE outbox SET attempts = attempts + 1, due_at = $at, leased = 0 WHERE seq = $seq")
             .With("$seq", long.Parse(entry.Handle, System.Globalization.CultureInfo.InvariantCulture)).With("$at", retryAt.ToUnixMs())
             .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 

@@ -29,3 +29,10 @@ public sealed class RedisPresenceRegistryTests : PresenceRegistrySpecification
 
     protected override Task<StorageUnderTest> OpenAsync() => _storage.OpenAsync();
 }
+
+public sealed class RedisWebhookOutboxTests : WebhookOutboxSpecification
+{
+    private readonly RedisStorage _storage = new();
+
+    protected override Task<StorageUnderTest> OpenAsync() => _storage.OpenAsync();
+}

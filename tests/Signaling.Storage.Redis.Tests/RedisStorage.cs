@@ -17,6 +17,7 @@ internal sealed class RedisStorage
             new RedisSignalingStore(connection, wakeups), new RedisEventLog(connection), new RedisTimeoutIndex(connection),
             new RedisPresenceRegistry(connection), wakeups)
         {
+            Outbox = new RedisWebhookOutbox(connection),
             Close = connection.DisposeAsync,
         });
     }

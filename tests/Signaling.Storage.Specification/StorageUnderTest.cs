@@ -6,6 +6,8 @@ namespace Signaling.Storage.Specification;
 public sealed record StorageUnderTest(
     ISignalingStore Store, IEventLog Log, ITimeoutIndex Timeouts, IPresenceRegistry Presence, EventWakeups Wakeups) : IAsyncDisposable
 {
+    public required IWebhookOutbox Outbox { get; init; }
+
     /// <summary>Releases the provider's connections (the data stays, so a test can reopen it).</summary>
     public Func<ValueTask> Close { get; init; } = () => ValueTask.CompletedTask;
 

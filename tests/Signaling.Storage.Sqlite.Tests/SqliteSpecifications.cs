@@ -46,3 +46,24 @@ public sealed class SqlitePresenceRegistryTests : PresenceRegistrySpecification
 
     protected override Task<StorageUnderTest> OpenAsync() => _storage.OpenAsync();
 }
+
+public sealed class SqliteWebhookOutboxTests : WebhookOutboxSpecification
+{
+    private readonly SqliteStorage _storage = new();
+
+    protected override Task<StorageUnderTest> OpenAsync() => _storage.OpenAsync();
+
+    /// <summary>As with timeouts: after kill -9 and a restart, what the dead process was sending is due again at once.</summary>
+    [Fact]
+    public async Task Claim_AfterRestart_OffersAtOnceWhatTheDeadProcessWasSending()
+    {
+        var commit = new Signaling.Core.Ports.Commit();
+        commit.Outbox.Add(new Signaling.Core.Webhooks.WebhookMessage("app", "m1", "push.requested", "u1", T0, "{}"));
+        await Storage.Store.CommitAsync(commit);
+        Assert.Single(await Storage.Outbox.ClaimAsync("app", T0, T0.AddSeconds(30), 10));
+
+        await RestartAsync();
+
+        Assert.Single(await Storage.Outbox.ClaimAsync("app", T0, T0.AddSeconds(30), 10));
+    }
+}

@@ -19,6 +19,7 @@ internal sealed class SqliteStorage
             new SqliteSignalingStore(database, cache, wakeups), new SqliteEventLog(database, cache), new SqliteTimeoutIndex(database),
             new SqlitePresenceRegistry(database), wakeups)
         {
+            Outbox = new SqliteWebhookOutbox(database),
             Close = async () =>
             {
                 cache.Dispose();

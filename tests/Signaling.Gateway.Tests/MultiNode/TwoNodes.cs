@@ -3,8 +3,11 @@ using Signaling.Storage.Specification;
 
 namespace Signaling.Gateway.Tests.MultiNode;
 
-/// <summary>Two real gateway processes (Kestrel on two loopback ports) sharing one real redis-server, as the README runs them.</summary>
-public sealed class TwoNodes : IAsyncLifetime
+/// <summary>
+/// Two real gateway processes (Kestrel on two loopback ports) sharing one real redis-server, as the README runs them;
+/// <c>settings</c> are more configuration for both (environment variables).
+/// </summary>
+public sealed class TwoNodes(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     public RedisServer Redis { get; } = new();
 
@@ -27,7 +30,7 @@ public sealed class TwoNodes : IAsyncLifetime
         await Redis.DisposeAsync();
     }
 
-    private GatewayProcess Node() => new(settings: new Dictionary<string, string>
+    private GatewayProcess Node() => new(settings: new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
     {
         ["Storage__Provider"] = "Redis",
         ["Storage__Redis__Configuration"] = Redis.Configuration,

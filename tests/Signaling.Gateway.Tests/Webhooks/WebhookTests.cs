@@ -68,6 +68,33 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    [Trait("VendorFact", "reference nim-agora.md: 10201/10202 from invite and call(Ex) are successes with a note; issue 18: 10202 once the push went to the app server")]
+    public async Task Nim_OfflineInviteeWithAPushEndpoint_Is10202_AndThePushCarriesNimsPushInfo()
+    {
+        using var receiver = new WebhookReceiverProcess();
+        await receiver.StartAsync();
+        await using var gateway = new GatewayProcess(settings: receiver.EndpointSettings("push.requested"));
+        await gateway.StartAsync();
+        using var caller = gateway.NimUser(GatewayFixture.Unique("acc1"));
+        var callee = GatewayFixture.Unique("acc2");
+
+        var (status, code, envelope) = await caller.CallAsync("signalingCall", new
+        {
+            type = 2, account = callee, requestId = "r1", offlineEnabled = true,
+            pushInfo = new { needPush = true, pushTitle = "Incoming call", pushContent = "acc1 calls you", pushPayload = "{\"callType\":2}" },
+        });
+        var notKept = await caller.CallAsync("signalingCall", new { type = 2, account = GatewayFixture.Unique("acc3"), requestId = "r2", offlineEnabled = false });
+
+        Assert.Equal((HttpStatusCode.OK, 10202), (status, code));
+        Assert.Equal(10201, notKept.Code); // Not kept for the offline invitee: nobody is rung later, so no push is asked for.
+        var push = (await receiver.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(5), "push.requested")).Single().Data;
+        Assert.Equal((callee, "nim"), (push.GetProperty("invitee").GetString(), push.GetProperty("inviter").GetProperty("surface").GetString()));
+        Assert.Equal(envelope.GetProperty("data").GetProperty("channelId").GetString(), push.GetProperty("roomId").GetString());
+        Assert.Equal(("Incoming call", "acc1 calls you", "{\"callType\":2}"),
+            (push.GetProperty("push").GetProperty("title").GetString(), push.GetProperty("push").GetProperty("body").GetString(), push.GetProperty("push").GetProperty("payload").GetString()));
+    }
+
+    [Fact]
     public async Task FinishedCalls_GetACallRecord_WithOutcomesSurfacesAndTimes()
     {
         using var receiver = new WebhookReceiverProcess();
