@@ -6,6 +6,7 @@ using Signaling.Core.Invitations;
 using Signaling.Core.Ports;
 using Signaling.Core.Timeouts;
 using Signaling.Core.Users;
+using Signaling.Core.Webhooks;
 
 namespace Signaling.Core;
 
@@ -24,8 +25,12 @@ public static class SignalingServiceCollectionExtensions
         services.TryAddSingleton<OfflineInbox>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<Operations.OperatorService>();
+        services.TryAddSingleton<IWebhookSubscriptions, NoWebhookSubscriptions>();
+        services.TryAddSingleton<WebhookMessages>();
+        services.TryAddSingleton<WebhookHealth>();
         services.AddHostedService<TimeoutWorker>();
         services.AddHostedService<RetentionWorker>();
+        services.AddHostedService<PresenceExpiryWorker>();
         return new SignalingBuilder(services);
     }
 }

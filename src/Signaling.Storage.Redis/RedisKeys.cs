@@ -28,6 +28,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Users with a registered connection (expired ones included until their last is removed), scored 0: id order.</summary>
     public string Online => $"{prefix}online";
 
+    /// <summary>Users in the online index by their latest connection's expiry: where to look for users whose node died.</summary>
+    public string PresenceExpiry => $"{prefix}presence-expiry";
+
     /// <summary>An endpoint's webhook keys start here: <c>:q:{user}</c> lists, <c>:due</c>, <c>:age</c>, <c>:att</c>.</summary>
     public string Webhooks(string endpoint) => $"{prefix}wh:{endpoint}";
 

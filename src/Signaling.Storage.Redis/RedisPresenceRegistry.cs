@@ -1,5 +1,6 @@
 using System.Globalization;
 using Signaling.Core.Ports;
+using Signaling.Core.Webhooks;
 using StackExchange.Redis;
 
 namespace Signaling.Storage.Redis;
@@ -9,27 +10,22 @@ namespace Signaling.Storage.Redis;
 /// connection in one index for listing. The node holding a connection refreshes it with every heartbeat; when a node
 /// dies its entries stop being refreshed and its users go offline within one presence period.
 /// </summary>
-public sealed class RedisPresenceRegistry(RedisConnection redis) : IPresenceRegistry
+public sealed class RedisPresenceRegistry(RedisConnection redis, WebhookMessages? webhooks = null, EventWakeups? wakeups = null, TimeProvider? clock = null)
+    : IPresenceRegistry
 {
     private readonly RedisKeys _keys = redis.Keys;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public Task ConnectAsync(LiveConnection connection, CancellationToken cancellationToken = default) =>
-        redis.RunAsync<bool>(async db =>
-        {
-            // Details first and the online index last, so the index never names a user whose connection is not there yet.
-            var batch = db.CreateBatch();
-            var connectionKey = _keys.Connection(connection.Id);
-            var details = batch.HashSetAsync(connectionKey,
-            [
-                new HashEntry("u", connection.UserId), new HashEntry("s", connection.Surface), new HashEntry("t", connection.Transport),
-                new HashEntry("d", connection.DeviceId ?? ""), new HashEntry("since", connection.Since.ToUnixTimeMilliseconds()),
-            ]);
-            var renew = Renew(batch, connection.UserId, connection.Id, connection.ExpiresAt);
-            var online = batch.SortedSetAddAsync(_keys.Online, connection.UserId, 0);
-            batch.Execute();
-            await Task.WhenAll(details, renew, online);
-            return true;
-        });
+    public async Task ConnectAsync(LiveConnection connection, CancellationToken cancellationToken = default)
+    {
+        var online = Items(connection.UserId, online: true, connection.Surface);
+        await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Connect, null,
+        [
+            redis.Options.KeyPrefix, connection.Id, connection.UserId, connection.ExpiresAt.ToUnixTimeMilliseconds(), (long)Keep(connection.ExpiresAt).TotalSeconds,
+            connection.Surface, connection.Transport, connection.DeviceId ?? "", connection.Since.ToUnixTimeMilliseconds(), online,
+        ]));
+        Wake(online);
+    }
 
     public async Task<bool> RefreshAsync(string connectionId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
@@ -50,8 +46,27 @@ public sealed class RedisPresenceRegistry(RedisConnection redis) : IPresenceRegi
         return true;
     }
 
-    public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        (int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Disconnect, null, [redis.Options.KeyPrefix, connectionId])) == 1;
+    public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        // The offline message names the user, so it is made (only when wanted) from the connection's owner, read first.
+        var offline = Reports && await redis.RunAsync(async db => (string?)await db.HashGetAsync(_keys.Connection(connectionId), "u")) is { } user
+            ? Items(user, online: false, null)
+            : "[]";
+        var removed = (int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Disconnect, null,
+            [redis.Options.KeyPrefix, connectionId, offline])) == 1;
+        Wake(offline);
+        return removed;
+    }
+
+    /// <summary>Users whose latest connection expired (a bounded batch per call), each dropped unless a live connection came meanwhile.</summary>
+    public async Task ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var users = await redis.RunAsync(db => db.SortedSetRangeByScoreAsync(_keys.PresenceExpiry, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: 500));
+        foreach (var user in users)
+        {
+            await ForgetIfOfflineAsync((string)user!, now);
+        }
+    }
 
     public async Task<int> CountConnectionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         (int)await redis.RunAsync(db => db.SortedSetLengthAsync(_keys.Presence(userId), now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start));
@@ -66,8 +81,7 @@ public sealed class RedisPresenceRegistry(RedisConnection redis) : IPresenceRegi
                 _keys.Presence(user), now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start));
             if (ids.Length == 0)
             {
-                await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.ForgetIfOffline, null,
-                    [redis.Options.KeyPrefix, user, now.ToUnixTimeMilliseconds()]));
+                await ForgetIfOfflineAsync(user, now);
             }
 
             foreach (var entry in ids)
@@ -92,10 +106,38 @@ public sealed class RedisPresenceRegistry(RedisConnection redis) : IPresenceRegi
     /// </summary>
     private Task Renew(IBatch batch, string userId, string connectionId, DateTimeOffset expiresAt)
     {
-        var keep = (expiresAt > DateTimeOffset.UtcNow ? expiresAt - DateTimeOffset.UtcNow : TimeSpan.Zero) + TimeSpan.FromHours(1);
+        var keep = Keep(expiresAt);
         return Task.WhenAll(
             batch.SortedSetAddAsync(_keys.Presence(userId), connectionId, expiresAt.ToUnixTimeMilliseconds()),
+            batch.SortedSetAddAsync(_keys.PresenceExpiry, userId, expiresAt.ToUnixTimeMilliseconds(), SortedSetWhen.GreaterThan),
             batch.KeyExpireAsync(_keys.Presence(userId), keep),
             batch.KeyExpireAsync(_keys.Connection(connectionId), keep));
+    }
+
+    private static TimeSpan Keep(DateTimeOffset expiresAt) =>
+        (expiresAt > DateTimeOffset.UtcNow ? expiresAt - DateTimeOffset.UtcNow : TimeSpan.Zero) + TimeSpan.FromHours(1);
+
+    private async Task ForgetIfOfflineAsync(string user, DateTimeOffset now)
+    {
+        var offline = Items(user, online: false, null);
+        if ((int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.ForgetIfOffline, null,
+                [redis.Options.KeyPrefix, user, now.ToUnixTimeMilliseconds(), offline])) == 1)
+        {
+            Wake(offline);
+        }
+    }
+
+    private bool Reports => webhooks?.Wants(WebhookTypes.UserPresence) == true;
+
+    /// <summary>The user.presence messages as the scripts' JSON items ("[]" when no endpoint wants them).</summary>
+    private string Items(string user, bool online, string? surface) =>
+        Reports ? RedisWebhookOutbox.Items(webhooks!.Presence(user, online, surface, _clock.GetUtcNow())) : "[]";
+
+    private void Wake(string items)
+    {
+        if (items != "[]")
+        {
+            wakeups?.WakeOutbox();
+        }
     }
 }

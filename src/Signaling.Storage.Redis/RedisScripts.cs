@@ -8,12 +8,28 @@ namespace Signaling.Storage.Redis;
 internal static class RedisScripts
 {
     /// <summary>
+    /// Appends webhook messages (see <see cref="RedisWebhookOutbox"/>): a user's first waiting message makes them due now;
+    /// later ones wait behind it. Each item: e = endpoint, k = user, id, c = created (ms), i = the list item.
+    /// </summary>
+    private const string AppendOutbox =
+        """
+        local function append_outbox(p, items)
+          for _, m in ipairs(items) do
+            local wh = p .. 'wh:' .. m.e
+            if redis.call('RPUSH', wh .. ':q:' .. m.k, m.i) == 1 then redis.call('ZADD', wh .. ':due', 0, m.k) end
+            redis.call('ZADD', wh .. ':age', m.c, m.id)
+          end
+        end
+
+        """;
+
+    /// <summary>
     /// A whole commit: check every aggregate version and lookup key, then write aggregates and keys, append events
     /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the recipients to wake.
     /// ARGV[1] = prefix, ARGV[2] = max events per user, ARGV[3] = the plan as JSON, ARGV[4] = this node's id (first line of
     /// the wake message, so a node skips its own). Returns {0} on conflict, else {1, seq…}.
     /// </summary>
-    public const string Commit =
+    public const string Commit = AppendOutbox +
         """
         local p = ARGV[1]
         local maxlen = tonumber(ARGV[2])
@@ -53,12 +69,7 @@ internal static class RedisScripts
           table.insert(result, seq)
           woken[e.u] = true
         end
-        for _, m in ipairs(plan.out) do
-          -- A user's first waiting message makes them due now; later ones wait behind it (see RedisWebhookOutbox).
-          local wh = p .. 'wh:' .. m.e
-          if redis.call('RPUSH', wh .. ':q:' .. m.k, m.i) == 1 then redis.call('ZADD', wh .. ':due', 0, m.k) end
-          redis.call('ZADD', wh .. ':age', m.c, m.id)
-        end
+        append_outbox(p, plan.out)
         for _, t in ipairs(plan.sched) do redis.call('ZADD', p .. 'timeouts', t.at, t.id) end
         for _, id in ipairs(plan.cancel) do redis.call('ZREM', p .. 'timeouts', id) end
         for _, s in ipairs(plan.scopes) do
@@ -146,11 +157,31 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// Removes a connection, and its user from the online index when it was their last, in one step (so a connect on
-    /// another node cannot slip between the count and the removal). ARGV[1] = prefix, ARGV[2] = connection id.
-    /// Returns 1 when the connection was registered.
+    /// Registers a connection, its user in the online index, and the user in the expiry index (by their latest connection's
+    /// expiry). A user new to the online index came online: ARGV[10] (webhook items, JSON) is appended then.
+    /// ARGV: prefix, connection id, user, expiry (ms), seconds to keep the keys, surface, transport, device, since (ms), items.
     /// </summary>
-    public const string Disconnect =
+    public const string Connect = AppendOutbox +
+        """
+        local p = ARGV[1]
+        local conn = p .. 'conn:' .. ARGV[2]
+        local presence = p .. 'presence:' .. ARGV[3]
+        redis.call('HSET', conn, 'u', ARGV[3], 's', ARGV[6], 't', ARGV[7], 'd', ARGV[8], 'since', ARGV[9])
+        redis.call('EXPIRE', conn, ARGV[5])
+        redis.call('ZADD', presence, ARGV[4], ARGV[2])
+        redis.call('EXPIRE', presence, ARGV[5])
+        redis.call('ZADD', p .. 'presence-expiry', 'GT', ARGV[4], ARGV[3])
+        if redis.call('ZADD', p .. 'online', 0, ARGV[3]) == 1 then append_outbox(p, cjson.decode(ARGV[10])) end
+        return 1
+        """;
+
+    /// <summary>
+    /// Removes a connection, and its user from the online index when it was their last (expired ones of a dead node are
+    /// left to <c>ForgetIfOffline</c>), in one step so a connect on another node cannot slip between the count and the
+    /// removal; the user went offline then, and ARGV[3] (webhook items, JSON) is appended. ARGV[1] = prefix, ARGV[2] =
+    /// connection id. Returns 1 when the connection was registered.
+    /// </summary>
+    public const string Disconnect = AppendOutbox +
         """
         local p = ARGV[1]
         local conn = p .. 'conn:' .. ARGV[2]
@@ -159,18 +190,27 @@ internal static class RedisScripts
         redis.call('DEL', conn)
         local presence = p .. 'presence:' .. user
         redis.call('ZREM', presence, ARGV[2])
-        if redis.call('ZCARD', presence) == 0 then redis.call('ZREM', p .. 'online', user) end
+        if redis.call('ZCARD', presence) == 0 then
+          redis.call('ZREM', p .. 'presence-expiry', user)
+          if redis.call('ZREM', p .. 'online', user) == 1 then append_outbox(p, cjson.decode(ARGV[3])) end
+        end
         return 1
         """;
 
     /// <summary>
     /// Drops a user from the online index when none of their connections is live any more (their node died without
-    /// removing them), atomically with respect to a new connection. ARGV[1] = prefix, ARGV[2] = user, ARGV[3] = now (ms).
+    /// removing them), atomically with respect to a new connection; the user went offline then, and ARGV[4] (webhook items,
+    /// JSON) is appended. ARGV[1] = prefix, ARGV[2] = user, ARGV[3] = now (ms). Returns 1 when the user went offline.
     /// </summary>
-    public const string ForgetIfOffline =
+    public const string ForgetIfOffline = AppendOutbox +
         """
-        local presence = ARGV[1] .. 'presence:' .. ARGV[2]
-        if redis.call('ZCOUNT', presence, '(' .. ARGV[3], '+inf') == 0 then redis.call('ZREM', ARGV[1] .. 'online', ARGV[2]) end
-        return 0
+        local p = ARGV[1]
+        local presence = p .. 'presence:' .. ARGV[2]
+        if redis.call('ZCOUNT', presence, '(' .. ARGV[3], '+inf') > 0 then return 0 end
+        redis.call('DEL', presence)
+        redis.call('ZREM', p .. 'presence-expiry', ARGV[2])
+        if redis.call('ZREM', p .. 'online', ARGV[2]) == 0 then return 0 end
+        append_outbox(p, cjson.decode(ARGV[4]))
+        return 1
         """;
 }

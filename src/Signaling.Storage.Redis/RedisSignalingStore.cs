@@ -136,17 +136,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
 
             json.WriteEndArray();
             json.WriteStartArray("out");
-            foreach (var m in commit.Outbox)
-            {
-                json.WriteStartObject();
-                json.WriteString("e", m.Endpoint);
-                json.WriteString("k", m.OrderKey);
-                json.WriteString("id", m.Id);
-                json.WriteString("c", Ms(m.CreatedAt));
-                json.WriteString("i", RedisWebhookOutbox.Item(m));
-                json.WriteEndObject();
-            }
-
+            RedisWebhookOutbox.WriteItems(json, commit.Outbox);
             json.WriteEndArray();
             json.WriteStartArray("sched");
             foreach (var (id, at) in commit.ScheduleTimeouts)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Signaling.Core;
 using Signaling.Core.Ports;
@@ -11,16 +12,14 @@ public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Webhooks to the app's server (section <c>Webhooks</c>). With no endpoint configured nothing changes: no message is
-    /// made and the store is not wrapped. Call after the storage provider is added.
+    /// made and the store is not wrapped. Call after AddSignaling and the storage provider.
     /// </summary>
     public static SignalingBuilder AddWebhooks(this SignalingBuilder builder, IConfiguration configuration)
     {
         var services = builder.Services;
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddSingleton<IWebhookSubscriptions, WebhookSubscriptions>();
-        services.AddSingleton<WebhookMessages>();
-        services.AddSingleton<WebhookHealth>();
+        services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptions, WebhookSubscriptions>());
         if (configuration.GetSection($"{WebhookOptions.Section}:Endpoints").GetChildren().Any())
         {
             services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);

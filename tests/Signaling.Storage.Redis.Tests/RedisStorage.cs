@@ -15,7 +15,7 @@ internal sealed class RedisStorage
         var wakeups = new EventWakeups();
         return Task.FromResult(new StorageUnderTest(
             new RedisSignalingStore(connection, wakeups), new RedisEventLog(connection), new RedisTimeoutIndex(connection),
-            new RedisPresenceRegistry(connection), wakeups)
+            new RedisPresenceRegistry(connection, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new RedisWebhookOutbox(connection),
             Close = connection.DisposeAsync,

@@ -58,4 +58,44 @@ public abstract class PresenceRegistrySpecification : StorageSpecification
         Assert.False(await Storage.Presence.DisconnectAsync("c1"));
         Assert.False(await Storage.Presence.RefreshAsync("c1", T0.AddSeconds(90)));
     }
+
+    [Fact]
+    public async Task UserPresence_IsWrittenWithTheFirstConnection_AndWhenTheLastOneGoesOrExpires()
+    {
+        await Storage.Presence.ConnectAsync(Connection("c1", "u1", T0.AddHours(1)));
+        await Storage.Presence.ConnectAsync(Connection("c2", "u1", T0.AddHours(1)));
+        await Storage.Presence.DisconnectAsync("c1");
+        Assert.Equal([("u1", true)], await PresenceMessagesAsync());
+
+        await Storage.Presence.DisconnectAsync("c2");
+        Assert.Equal([("u1", false)], await PresenceMessagesAsync());
+
+        // A connection nobody disconnects (its node died) goes when it expires, and takes its user offline.
+        await Storage.Presence.ConnectAsync(Connection("c3", "u2", T0.AddSeconds(10)));
+        await Storage.Presence.ExpireAsync(T0.AddSeconds(5));
+        Assert.Equal([("u2", true)], await PresenceMessagesAsync());
+        await Storage.Presence.ExpireAsync(T0.AddSeconds(11));
+        Assert.Equal([("u2", false)], await PresenceMessagesAsync());
+        await Storage.Presence.ExpireAsync(T0.AddSeconds(20));
+        Assert.Empty(await PresenceMessagesAsync());
+    }
+
+    private static LiveConnection Connection(string id, string user, DateTimeOffset expiresAt) => new(id, user, expiresAt, "v1", "sse", null, T0);
+
+    /// <summary>The user.presence messages written since the last call, as (user, online), in order; each is taken off the outbox.</summary>
+    private async Task<List<(string, bool)>> PresenceMessagesAsync()
+    {
+        var found = new List<(string, bool)>();
+        while ((await Storage.Outbox.ClaimAsync("app", T0.AddDays(1), T0.AddDays(2), 10)) is { Count: > 0 } claimed)
+        {
+            foreach (var entry in claimed)
+            {
+                var data = System.Text.Json.JsonDocument.Parse(entry.Message.Body).RootElement.GetProperty("data");
+                found.Add((data.GetProperty("userId").GetString()!, data.GetProperty("online").GetBoolean()));
+                await Storage.Outbox.CompleteAsync(entry);
+            }
+        }
+
+        return found;
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class SqliteStorage
         var cache = new SqliteCache();
         return new StorageUnderTest(
             new SqliteSignalingStore(database, cache, wakeups), new SqliteEventLog(database, cache), new SqliteTimeoutIndex(database),
-            new SqlitePresenceRegistry(database), wakeups)
+            new SqlitePresenceRegistry(database, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new SqliteWebhookOutbox(database),
             Close = async () =>

@@ -14,6 +14,13 @@ public interface IPresenceRegistry
     /// <summary>Removes a connection; false when it was not registered.</summary>
     Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Drops connections that expired without a disconnect (their node died); a user left with none goes offline. A
+    /// provider given <see cref="Webhooks.WebhookMessages"/> writes <c>user.presence</c> with each user's first connection
+    /// and when their last one goes (here, or on disconnect), atomically with the change.
+    /// </summary>
+    Task ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     Task<int> CountConnectionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -24,3 +24,11 @@ public interface IWebhookSubscriptions
     /// <summary>The endpoints subscribed to <paramref name="type"/> (empty: write nothing, and skip the work of making it).</summary>
     IReadOnlyList<string> EndpointsFor(string type);
 }
+
+/// <summary>No endpoint: the default until the host configures webhooks.</summary>
+public sealed class NoWebhookSubscriptions : IWebhookSubscriptions
+{
+    public IReadOnlyList<string> Endpoints => [];
+
+    public IReadOnlyList<string> EndpointsFor(string type) => [];
+}

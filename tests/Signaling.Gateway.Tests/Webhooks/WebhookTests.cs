@@ -131,6 +131,30 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task UserPresence_OnlineWithTheFirstStream_OfflineWhenTheLastCloses()
+    {
+        using var receiver = new WebhookReceiverProcess();
+        await receiver.StartAsync();
+        await using var gateway = new GatewayProcess(settings: receiver.EndpointSettings("user.presence"));
+        await gateway.StartAsync();
+        using var bob = gateway.TencentUser(GatewayFixture.Unique("bob"));
+
+        var first = await bob.OpenListenerAsync();
+        var second = await bob.OpenListenerAsync();
+        var online = await receiver.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(5), "user.presence online");
+        await first.DisposeAsync();
+        await Task.Delay(500);
+        Assert.Single(receiver.ReadLog()); // One stream of two closed: still online.
+        await second.DisposeAsync();
+        var both = await receiver.WaitForAsync(r => r.Count >= 2, TimeSpan.FromSeconds(5), "user.presence offline");
+
+        Assert.Equal((bob.UserId, true, "tencent"),
+            (online[0].Data.GetProperty("userId").GetString(), online[0].Data.GetProperty("online").GetBoolean(), online[0].Data.GetProperty("surface").GetString()));
+        Assert.Equal((bob.UserId, false), (both[1].Data.GetProperty("userId").GetString(), both[1].Data.GetProperty("online").GetBoolean()));
+        Assert.All(both, r => Assert.Equal("user.presence", r.Type));
+    }
+
+    [Fact]
     public async Task ReceiverDownForTenSeconds_ThenUp_EverythingArrives_InOrderPerUser()
     {
         using var receiver = new WebhookReceiverProcess();
