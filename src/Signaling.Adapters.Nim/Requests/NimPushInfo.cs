@@ -3,7 +3,7 @@ using Signaling.Core.Invitations;
 
 namespace Signaling.Adapters.Nim.Requests;
 
-/// <summary>pushInfo (reference A.3): what a push shows an offline invitee. Stored and forwarded; the gateway sends no pushes.</summary>
+/// <summary>pushInfo (reference A.3): what a push shows an offline invitee. Stored, forwarded, and handed to the app server's push.requested webhook.</summary>
 public sealed record NimPushInfo(bool? NeedPush = null, string? PushTitle = null, string? PushContent = null, [property: JsonConverter(typeof(JsonTextConverter))] string? PushPayload = null, bool? NeedBadge = null)
 {
     public OfflinePushInfo? ToCore() =>

@@ -7,7 +7,7 @@ namespace Signaling.Adapters.Tencent.Requests;
 /// <summary>
 /// The SDK's offline push settings. Title, desc, ext and ignoreIOSBadge are the gateway's own; every other field the
 /// SDK has (disablePush, iOSSound, iOSPushType, the Android channel ids …, audit T-6) is kept as sent and handed back.
-/// The gateway sends no pushes itself.
+/// An offline invitee's push is handed to the app server (webhook push.requested).
 /// </summary>
 public sealed record V2TimOfflinePushInfo(string? Title = null, string? Desc = null, string? Ext = null, bool? IgnoreIOSBadge = null)
 {

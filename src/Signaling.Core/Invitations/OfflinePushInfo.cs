@@ -1,6 +1,6 @@
 namespace Signaling.Core.Invitations;
 
-/// <summary>What a push service shows an offline invitee. The gateway stores and forwards it; it sends no pushes itself.</summary>
+/// <summary>What a push service shows an offline invitee. The gateway stores and forwards it, and hands it to the app server (webhook push.requested), which sends the push.</summary>
 public sealed record OfflinePushInfo(string? Title = null, string? Content = null, string? Payload = null, int? Badge = null)
 {
     /// <summary>

@@ -30,7 +30,8 @@ public sealed record CallRecord(
 /// <summary><c>user.presence</c>: a user's first stream opened (online) or last one closed or expired (offline).</summary>
 public sealed record UserPresence(string UserId, bool Online, DateTimeOffset At, string? Surface);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Every property is written, null or not: receivers read a fixed shape.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PushRequested))]
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(UserPresence))]
