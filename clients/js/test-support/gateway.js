@@ -1,15 +1,25 @@
 // Starts the real gateway (the Release build ./test.sh makes) on 127.0.0.1 for the Node and browser suites.
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const gatewayDll = path.join(repositoryRoot, 'src/Signaling.Gateway/bin/Release/net10.0/Signaling.Gateway.dll');
 export const signingKey = 'client-tests-signing-key-0123456789abcdef';
+
+/** The vendor apps the test gateway accepts credentials of (set on it in #launch). */
+export const tencent = { sdkAppId: 1400000077, secretKey: 'client-tests-tencent-secret' };
+export const agora = { appId: 'client-tests-agora-app', certificate: 'client-tests-agora-certificate' };
+export const openim = {
+  secret: 'client-tests-openim-secret',
+  /** An OpenIM v3 token (HS256 JWT with UserID and PlatformID), as the app's OpenIM server mints it. @param {string} userID */
+  token: (userID, platformID = 5) => jwt({ UserID: userID, PlatformID: platformID, exp: Math.floor(Date.now() / 1000) + 3600, nbf: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) }, openim.secret),
+};
 
 /** A free port on 127.0.0.1, so a restarted gateway can come back at the same address. */
 async function freePort() {
@@ -54,6 +64,11 @@ export class Gateway {
         Urls: this.url,
         Storage__Sqlite__Path: this.databasePath,
         Auth__SigningKey: signingKey,
+        Adapters__Tencent__SdkAppId: String(tencent.sdkAppId),
+        Adapters__Tencent__SecretKey: tencent.secretKey,
+        Adapters__OpenIM__Secret: openim.secret,
+        Adapters__Agora__AppId: agora.appId,
+        Adapters__Agora__AppCertificate: agora.certificate,
         Logging__LogLevel__Default: 'Warning',
         Streams__HeartbeatInterval: '00:00:02',
         ...this.settings,
@@ -104,11 +119,38 @@ export class Gateway {
  */
 export function token(userId, { deviceId, lifetimeSeconds = 3600 } = {}) {
   const now = Math.floor(Date.now() / 1000);
-  const encode = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
+  return jwt({
     sub: userId, ...(deviceId ? { did: deviceId } : {}), iss: 'signaling-gateway', iat: now, nbf: Math.min(now, now + lifetimeSeconds), exp: now + lifetimeSeconds,
-  })}`;
-  return `${body}.${createHmac('sha256', signingKey).update(body).digest('base64url')}`;
+  }, signingKey);
+}
+
+/** An HS256 JWT. @param {object} claims @param {string} key */
+function jwt(claims, key) {
+  const encode = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+  return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
+}
+
+/**
+ * A Tencent UserSig (TLSSigAPIv2) for the test app, as an app's server mints them.
+ * @param {string} userId
+ */
+export function userSig(userId) {
+  const time = Math.floor(Date.now() / 1000);
+  const expire = 86400;
+  const content = `TLS.identifier:${userId}\nTLS.sdkappid:${tencent.sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
+  const sig = createHmac('sha256', tencent.secretKey).update(content).digest('base64');
+  const json = JSON.stringify({ 'TLS.ver': '2.0', 'TLS.identifier': userId, 'TLS.sdkappid': tencent.sdkAppId, 'TLS.expire': expire, 'TLS.time': time, 'TLS.sig': sig });
+  return deflateSync(Buffer.from(json)).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+}
+
+/**
+ * An Agora Signaling 1.x SignalingToken for the test project: 1:appId:expiredTs:md5(account + appId + certificate + expiredTs).
+ * @param {string} account
+ */
+export function signalingToken(account) {
+  const expiredTs = Math.floor(Date.now() / 1000) + 3600;
+  return `1:${agora.appId}:${expiredTs}:${createHash('md5').update(`${account}${agora.appId}${agora.certificate}${expiredTs}`).digest('hex')}`;
 }
 
 /** A user name no other test uses. @param {string} name */

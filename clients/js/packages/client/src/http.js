@@ -58,5 +58,34 @@ export class HttpClient {
   }
 }
 
+/**
+ * One JSON request as the vendor surfaces take them (their own credentials, their own envelopes): the status and the
+ * parsed body, whatever the status. The vendor packages build their SDK's results and errors from it.
+ * @param {typeof fetch} fetchImpl
+ * @param {string | URL} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: unknown }} [request]
+ * @returns {Promise<{ status: number, body: any }>}
+ */
+export async function sendJson(fetchImpl, url, { method = 'POST', headers = {}, body } = {}) {
+  let response;
+  try {
+    response = await fetchImpl(url, {
+      method,
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new SignalingError('Unreachable', 0, `The gateway at ${new URL(url).origin} could not be reached: ${/** @type {Error} */ (error).message}`);
+  }
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed };
+}
+
 /** @param {string} value */
 export const segment = (value) => encodeURIComponent(value);

@@ -5,6 +5,9 @@ import { TokenSource } from './tokens.js';
 export { SignalingError } from './errors.js';
 export { EventStream } from './stream.js';
 export { TokenSource } from './tokens.js';
+export { sendJson } from './http.js';
+export { Listeners } from './listeners.js';
+export { openVendorStream } from './vendor-stream.js';
 
 /**
  * Types generated from the gateway's committed OpenAPI document (openapi/v1.json): `npm run generate` refreshes them.

@@ -17,7 +17,7 @@ import { readServerSentEvents } from './sse.js';
  * @property {(token: string) => Record<string, string>} webSocketCredentials Query parameters (browsers cannot set WebSocket headers).
  * @property {(text: string) => StreamFrame} parseWebSocket What one WebSocket text frame says.
  * @property {(frame: import('./sse.js').SseFrame) => StreamFrame} parseSse What one SSE frame says.
- * @property {() => Promise<number>} startingPoint Where to start when no `after` was given.
+ * @property {() => Promise<number | undefined>} startingPoint Where to start when no `after` was given (undefined: where the server starts a stream without a cursor).
  * @property {(frame: StreamFrame) => void} onFrame
  * @property {(status: StreamStatus) => void} onStatus
  * @property {number} [after] Resume after this sequence.
