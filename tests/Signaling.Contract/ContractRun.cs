@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Signaling.Contract;
 
 /// <summary>
@@ -11,35 +9,30 @@ public sealed class ContractRun(string surface, Wire wire)
     private readonly List<Result> _results = [];
     private readonly Dictionary<string, string> _notChecked = [];
 
-    public string Surface => surface;
-
     public Wire Wire => wire;
 
     /// <summary>A prefix that keeps this run's users, rooms and channels apart from anything else on the gateway.</summary>
     public string Prefix { get; } = $"ck{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
 
-    public sealed record Result(string Operation, string Check, string Source, bool Held, string Detail, TimeSpan Took);
-
-    public IReadOnlyList<Result> Results => _results;
+    private sealed record Result(string Operation, string Check, string Source, bool Held, string Detail);
 
     public bool Held => _results.All(r => r.Held);
 
     /// <summary>Runs one check of <paramref name="operation"/> ("POST /tencent/signaling/invite"); <paramref name="source"/> cites the vendor fact.</summary>
     public async Task CheckAsync(string operation, string check, string source, Func<Task> body)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             await body();
-            _results.Add(new Result(operation, check, source, true, "", clock.Elapsed));
+            _results.Add(new Result(operation, check, source, true, ""));
         }
         catch (ContractFailure failure)
         {
-            _results.Add(new Result(operation, check, source, false, failure.Message, clock.Elapsed));
+            _results.Add(new Result(operation, check, source, false, failure.Message));
         }
         catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
         {
-            _results.Add(new Result(operation, check, source, false, $"{ex.GetType().Name}: {ex.Message}", clock.Elapsed));
+            _results.Add(new Result(operation, check, source, false, $"{ex.GetType().Name}: {ex.Message}"));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class EventFeed : IAsyncDisposable
 
     private EventFeed(HttpClient http, string path) => (_http, _path) = (http, path);
 
-    public sealed record Frame(string Name, long? Id, JsonElement Data, string? Violation);
+    public sealed record Frame(string Name, JsonElement Data, string? Violation);
 
     public static async Task<EventFeed> OpenAsync(Uri baseAddress, string pathAndQuery, IEnumerable<KeyValuePair<string, string>>? headers, OpenApiDocuments documents)
     {
@@ -90,7 +90,7 @@ public sealed class EventFeed : IAsyncDisposable
         try
         {
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(_stop.Token), Encoding.UTF8);
-            string? name = null, id = null;
+            string? name = null;
             var data = new StringBuilder();
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
@@ -98,14 +98,13 @@ public sealed class EventFeed : IAsyncDisposable
                 {
                     if (data.Length > 0)
                     {
-                        Add(documents, name ?? "message", id, data.ToString());
+                        Add(documents, name ?? "message", data.ToString());
                     }
 
-                    (name, id) = (null, null);
+                    name = null;
                     data.Clear();
                 }
                 else if (line.StartsWith("event:", StringComparison.Ordinal)) { name = line[6..].Trim(); }
-                else if (line.StartsWith("id:", StringComparison.Ordinal)) { id = line[3..].Trim(); }
                 else if (line.StartsWith("data:", StringComparison.Ordinal)) { data.Append(data.Length > 0 ? "\n" : "").Append(line[5..].TrimStart()); }
             }
         }
@@ -115,7 +114,7 @@ public sealed class EventFeed : IAsyncDisposable
         }
     }
 
-    private void Add(OpenApiDocuments documents, string name, string? id, string text)
+    private void Add(OpenApiDocuments documents, string name, string text)
     {
         JsonElement data;
         try
@@ -131,7 +130,7 @@ public sealed class EventFeed : IAsyncDisposable
         documents.CheckFrame(violations, _path, name, data);
         lock (_frames)
         {
-            _frames.Add(new Frame(name, long.TryParse(id, out var sequence) ? sequence : null, data, violations.IsEmpty ? null : string.Join(" | ", violations)));
+            _frames.Add(new Frame(name, data, violations.IsEmpty ? null : string.Join(" | ", violations)));
         }
 
         _arrived.Release();

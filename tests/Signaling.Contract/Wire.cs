@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -30,8 +29,7 @@ public sealed class Wire(Uri baseAddress, OpenApiDocuments documents) : IAsyncDi
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json") { CharSet = contentType?.Contains("json", StringComparison.Ordinal) == false ? null : "utf-8" };
+            request.Content = new StringContent(body, Encoding.UTF8, contentType ?? "application/json");
         }
 
         foreach (var (name, value) in headers ?? [])
