@@ -67,4 +67,6 @@ public sealed class AgoraAdapter : ISignalingSurface, IVendorTokens
         var expires = (clock.GetUtcNow() + options.TokenLifetime).ToUnixTimeSeconds();
         return SignalingToken.Create(userId, options.AppId, options.AppCertificate, expires);
     }
+
+    public string? ClientAppId(IConfiguration configuration) => configuration[$"{AgoraOptions.Section}:{nameof(AgoraOptions.AppId)}"];
 }

@@ -62,4 +62,6 @@ public sealed class NimAdapter : ISignalingSurface, IVendorTokens
         var options = configuration.GetSection(NimOptions.Section).Get<NimOptions>() ?? new NimOptions();
         return NimTokens.IssueDynamic(options.AppKey, userId, options.AppSecret, clock.GetUtcNow(), options.TokenLifetime);
     }
+
+    public string? ClientAppId(IConfiguration configuration) => configuration[$"{NimOptions.Section}:{nameof(NimOptions.AppKey)}"];
 }

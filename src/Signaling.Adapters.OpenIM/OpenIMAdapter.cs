@@ -71,4 +71,6 @@ public sealed class OpenIMAdapter : ISignalingSurface, IVendorTokens
         var platform = int.TryParse(deviceId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Platforms.IsKnown(id) ? id : 5;
         return OpenIMTokens.IssueV3(userId, platform, options.Secret, clock.GetUtcNow(), options.TokenLifetime);
     }
+
+    public string? ClientAppId(IConfiguration configuration) => null;
 }

@@ -47,4 +47,6 @@ public sealed class TencentAdapter : ISignalingSurface, IVendorTokens
         var options = configuration.GetSection(TencentOptions.Section).Get<TencentOptions>() ?? new TencentOptions();
         return TencentUserSig.Create(options.SdkAppId, options.SecretKey, userId, clock.GetUtcNow().ToUnixTimeSeconds(), (long)options.UserSigLifetime.TotalSeconds);
     }
+
+    public string? ClientAppId(IConfiguration configuration) => configuration[$"{TencentOptions.Section}:{nameof(TencentOptions.SdkAppId)}"];
 }

@@ -117,7 +117,7 @@ foreach (var surface in surfaces)
 }
 
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-app.MapDemo();
+app.MapDemo([.. surfaces.OfType<IVendorTokens>()]);
 if (prometheus)
 {
     app.MapPrometheusScrapingEndpoint("/metrics");

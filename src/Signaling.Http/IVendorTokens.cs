@@ -9,4 +9,7 @@ public interface IVendorTokens
 
     /// <summary>A credential for <paramref name="userId"/>; <paramref name="deviceId"/> is the vendor's device notion when it has one.</summary>
     string IssueToken(IConfiguration configuration, string userId, string? deviceId, TimeProvider clock);
+
+    /// <summary>The public application id a client sends beside the token (SDKAppID, AppKey, App ID), or null when there is none.</summary>
+    string? ClientAppId(IConfiguration configuration);
 }

@@ -24,12 +24,33 @@ public sealed class HostTests(GatewayFixture fixture)
         using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
 
         var page = await http.GetAsync("/demo");
-        var client = await http.GetAsync("/demo/client/index.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("demo call", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, client.StatusCode);
-        Assert.Equal("text/javascript", client.Content.Headers.ContentType?.MediaType);
+        foreach (var package in new[] { "client", "tsignaling", "openim", "nim", "agora-signaling" })
+        {
+            var script = await http.GetAsync($"/demo/packages/{package}/src/index.js");
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task DemoCredentials_InDevelopment_AreWhatTheVendorsAppServerWouldGive()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress };
+
+        var response = await http.PostAsJsonAsync("/demo/credentials", new { surface = "nim", userId = "demo-user" });
+        var credentials = await UserClient.ReadAsync(response);
+        using var sync = new HttpRequestMessage(HttpMethod.Post, "/nim/signalingSync") { Content = JsonContent.Create(new { }) };
+        sync.Headers.Add("X-NIM-AppKey", credentials.GetProperty("appId").GetString());
+        sync.Headers.Add("X-NIM-Accid", "demo-user");
+        sync.Headers.Add("X-NIM-Token", credentials.GetProperty("token").GetString());
+        var synced = await http.SendAsync(sync);
+        var unknown = await http.PostAsJsonAsync("/demo/credentials", new { surface = "skype", userId = "demo-user" });
+
+        Assert.Equal(200, (await UserClient.ReadAsync(synced)).GetProperty("code").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     [Fact]
@@ -94,6 +115,7 @@ public sealed class ProductionHostTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/demo/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/demo/credentials", new { surface = "nim", userId = "mallory" })).StatusCode);
     }
 }
 

@@ -1,11 +1,15 @@
-// The demo call page: the canonical client (served beside this page) over the gateway's /v1 API.
-import { SignalingClient } from './client/index.js';
+// The demo call page: the canonical client over the gateway's /v1 API, or — as each tab chooses — a vendor's SDK
+// package over that vendor's surface (phones.js). The packages are served beside this page.
+import { SignalingClient } from '@signaling-gateway/client';
+import { phones } from './phones.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** @type {SignalingClient | undefined} */
 let client;
+/** @type {import('./phones.js').Phone | undefined} A vendor surface's phone, when the tab chose one. */
+let phone;
 let me = '';
 let token = '';
 /** @type {{ invitation: any, incoming: boolean } | undefined} */
@@ -15,8 +19,10 @@ let ticking;
 
 $('signin-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  signIn(/** @type {HTMLInputElement} */ ($('name')).value.trim()).catch((error) => {
-    $('signin-error').textContent = error.message;
+  const name = /** @type {HTMLInputElement} */ ($('name')).value.trim();
+  const surface = /** @type {HTMLSelectElement} */ ($('surface')).value;
+  (surface === 'v1' ? signIn(name) : signInOn(surface, name)).catch((error) => {
+    $('signin-error').textContent = error.message ?? error.errMsg ?? `${error.code}`;
   });
 });
 
@@ -24,13 +30,45 @@ $('call-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const callee = /** @type {HTMLInputElement} */ ($('callee')).value.trim();
   const timeoutSeconds = Number(/** @type {HTMLInputElement} */ ($('timeout')).value) || 30;
-  act(async () => show(await requireClient().invitations.create({ invitees: [callee], mediaType: 'video', timeoutSeconds }), false));
+  act(async () => phone ? phone.call(callee, timeoutSeconds)
+    : show(await requireClient().invitations.create({ invitees: [callee], mediaType: 'video', timeoutSeconds }), false));
 });
 
-$('accept').addEventListener('click', () => act(async () => show(await requireClient().invitations.accept(call?.invitation.id), true)));
-$('reject').addEventListener('click', () => act(async () => show(await requireClient().invitations.reject(call?.invitation.id), true)));
-$('cancel').addEventListener('click', () => act(async () => show(await requireClient().invitations.cancel(call?.invitation.id), false)));
-$('hangup').addEventListener('click', () => act(async () => show(await requireClient().invitations.hangUp(call?.invitation.id), call?.incoming ?? false)));
+$('accept').addEventListener('click', () => act(async () => phone ? phone.accept() : show(await requireClient().invitations.accept(call?.invitation.id), true)));
+$('reject').addEventListener('click', () => act(async () => phone ? phone.reject() : show(await requireClient().invitations.reject(call?.invitation.id), true)));
+$('cancel').addEventListener('click', () => act(async () => phone ? phone.cancel() : show(await requireClient().invitations.cancel(call?.invitation.id), false)));
+$('hangup').addEventListener('click', () => act(async () => phone ? phone.hangUp()
+  : show(await requireClient().invitations.hangUp(call?.invitation.id), call?.incoming ?? false)));
+
+/**
+ * Signs in on a vendor surface: the development endpoint gives what the vendor's app server would (its token for the
+ * name, and the app id the SDK is initialised with), and the vendor's SDK package does the rest.
+ * @param {string} surface @param {string} name
+ */
+async function signInOn(surface, name) {
+  const response = await fetch('/demo/credentials', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ surface, userId: name }),
+  });
+  if (!response.ok) {
+    throw new Error((await response.json().catch(() => ({}))).detail ?? `This gateway mints no ${surface} credentials (${response.status}); it does only in Development.`);
+  }
+  const { token: credential, appId } = await response.json();
+  phone = await phones[surface]({
+    url: location.origin, user: name, token: credential, appId, log: logVendor,
+    show: (view) => render(view.status, view.text, buttonsFor(view.status, view.incoming, true)),
+  });
+  me = name;
+  const connection = $('connection');
+  connection.dataset.state = 'open';
+  connection.textContent = `Connected (${surface})`;
+  $('me').textContent = `${me} on ${surface}`;
+  $('online-section').hidden = true; // the online list is a /v1 development endpoint
+  $('signin').hidden = true;
+  $('app').hidden = false;
+  document.title = `${me} (${surface}) — Signaling Gateway demo`;
+}
 
 /** @param {string} name */
 async function signIn(name) {
@@ -90,7 +128,8 @@ async function act(action) {
   try {
     await action();
   } catch (error) {
-    const { code, message } = /** @type {{ code?: string, message: string }} */ (error);
+    // Errors come in each surface's shape: {code, message}, or OpenIM's {errCode, errMsg}.
+    const { code = /** @type {any} */ (error).errCode, message = /** @type {any} */ (error).errMsg } = /** @type {any} */ (error);
     $('call-error').textContent = code ? `${code}: ${message}` : message;
   }
 }
@@ -124,27 +163,35 @@ function show(invitation, incoming) {
   call = { invitation, incoming };
   const other = incoming ? invitation.inviter.userId : invitation.invitees.map((/** @type {any} */ i) => i.userId).join(', ');
   const mine = invitation.invitees.find((/** @type {any} */ i) => i.userId === me);
+  const text = invitation.status === 'ringing' ? (incoming && mine?.state === 'pending' ? `${other} is calling you` : `Calling ${other}…`)
+    : invitation.status === 'connected' ? `In a call with ${other}`
+    : ended(invitation, incoming, other);
+  render(invitation.status, text, buttonsFor(invitation.status, incoming, mine?.state === 'pending'), invitation.status === 'ringing' ? invitation.expiresAt : undefined);
+}
+
+/**
+ * Which actions a call offers: answering while it rings for you, cancelling while it rings for them, hanging up once connected.
+ * @param {string} status @param {boolean} incoming @param {boolean} canAnswer
+ */
+function buttonsFor(status, incoming, canAnswer) {
+  const ringing = status === 'ringing';
+  return { accept: ringing && incoming && canAnswer, reject: ringing && incoming && canAnswer, cancel: ringing && !incoming, hangup: status === 'connected' };
+}
+
+/**
+ * @param {string} status ringing, connected or ended
+ * @param {string} text
+ * @param {Record<string, boolean>} buttons
+ * @param {string} [expiresAt] the server's deadline for an answer, when the surface tells it
+ */
+function render(status, text, buttons, expiresAt) {
   const state = $('call-state');
-  const buttons = { accept: false, reject: false, cancel: false, hangup: false };
-  if (invitation.status === 'ringing') {
-    if (incoming && mine?.state === 'pending') {
-      state.textContent = `${other} is calling you`;
-      buttons.accept = buttons.reject = true;
-    } else {
-      state.textContent = `Calling ${other}…`;
-      buttons.cancel = !incoming;
-    }
-  } else if (invitation.status === 'connected') {
-    state.textContent = `In a call with ${other}`;
-    buttons.hangup = true;
-  } else {
-    state.textContent = ended(invitation, incoming, other);
-  }
+  state.textContent = text;
   for (const [id, visible] of Object.entries(buttons)) {
     $(id).hidden = !visible;
   }
-  state.dataset.status = invitation.status;
-  countDown(invitation.status === 'ringing' ? invitation.expiresAt : undefined);
+  state.dataset.status = status;
+  countDown(expiresAt);
 }
 
 /**
@@ -190,6 +237,14 @@ function log(event) {
   entry.dataset.kind = event.kind;
   const about = event.invitationId ? ` ${event.invitationId.slice(0, 8)}` : '';
   entry.textContent = `#${event.sequence} ${new Date(event.time).toLocaleTimeString()} ${event.kind}${about} by ${event.actor.userId}`;
+  $('log').prepend(entry);
+}
+
+/** A vendor event, as the vendor's SDK delivered it. @param {string} name @param {any} detail */
+function logVendor(name, detail) {
+  const entry = document.createElement('li');
+  entry.dataset.kind = name;
+  entry.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(detail).slice(0, 160)}`;
   $('log').prepend(entry);
 }
 

@@ -1,13 +1,10 @@
-// Cross-vendor calls in Chromium (issue 15): each tab runs its calling app on one vendor's SDK package, and every side
-// sees its own vendor's events — a TSignaling app and an Agora 1.x app call each other, and a canonical-client app calls
-// each of them.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Cross-vendor calls in Chromium (issue 15): each tab runs a calling app on one vendor's SDK package, and every side
+// sees its own vendor's events — a TSignaling app and an Agora 1.x app call each other, an OpenIM app and a NetEase app
+// call each other, and a canonical-client app calls each of the four.
 import { expect, test } from '@playwright/test';
-import { agora, Gateway, signalingToken, tencent, token, unique, userSig } from '../test-support/gateway.js';
+import { Gateway, unique } from '../test-support/gateway.js';
+import { AppTab } from './tabs.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 /** @type {Gateway} */
 let gateway;
 
@@ -18,72 +15,73 @@ test.afterAll(async () => {
   await gateway.stop();
 });
 
-/**
- * A tab with the test apps, served on the gateway's origin (as an app's own bundle would be) from clients/js.
- * @param {import('@playwright/test').Browser} browser @param {'tencent' | 'agora' | 'canonical'} vendor @param {string} user
- */
-async function tab(browser, vendor, user) {
-  const page = await (await browser.newContext()).newPage();
-  await page.route(`${gateway.url}/xv/**`, async (route) => {
-    const file = path.join(root, new URL(route.request().url()).pathname.slice('/xv/'.length));
-    await route.fulfill({ body: await readFile(file), contentType: file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-  });
-  await page.goto(`${gateway.url}/xv/e2e/cross-vendor/index.html`);
-  await page.waitForFunction(() => /** @type {any} */ (window).ready);
-  const options = vendor === 'tencent' ? { SDKAppID: tencent.sdkAppId, userID: user, userSig: userSig(user) }
-    : vendor === 'agora' ? { appId: agora.appId, account: user, token: signalingToken(user) }
-    : { token: token(user) };
-  await page.evaluate(([name, settings]) => /** @type {any} */ (window).start(name, settings), /** @type {const} */ ([vendor, options]));
-  return page;
-}
+/** @param {import('@playwright/test').Browser} browser @param {import('./tabs.js').Vendor} vendor @param {string} prefix */
+const open = (browser, vendor, prefix) => AppTab.open(browser, gateway, vendor, unique(prefix));
 
-/** The first event of that name the tab's app saw. @param {import('@playwright/test').Page} page @param {string} name */
-async function seen(page, name) {
-  const handle = await page.waitForFunction((wanted) => /** @type {any} */ (window).seen.find((/** @type {any[]} */ e) => e[0] === wanted)?.[1], name, { timeout: 10_000 });
-  return handle.jsonValue();
-}
+test('an Agora 1.x app calls a TSignaling app, which answers; then the other way round', async ({ browser }) => {
+  const tencent = await open(browser, 'tencent', 'tx');
+  const agora = await open(browser, 'agora', 'ag');
 
-/** @param {import('@playwright/test').Page} page @param {string} peer */
-const call = (page, peer) => page.evaluate((who) => /** @type {any} */ (window).app.call(who), peer);
-/** @param {import('@playwright/test').Page} page @param {any} invitation */
-const accept = (page, invitation) => page.evaluate((what) => /** @type {any} */ (window).app.accept(what), invitation);
+  const channelName = await agora.do('call', tencent.user);
+  const received = await tencent.next('ts_new_invitation_received');
+  expect(received.inviter).toBe(agora.user);
+  await tencent.do('accept', received.inviteID);
+  expect(await agora.next('onInviteAcceptedByPeer')).toMatchObject({ channelName, peer: tencent.user });
 
-test('a TSignaling app calls an Agora 1.x app, which answers; then the other way round', async ({ browser }) => {
-  const [tencentUser, agoraUser] = [unique('tx'), unique('ag')];
-  const tsignalingTab = await tab(browser, 'tencent', tencentUser);
-  const agoraTab = await tab(browser, 'agora', agoraUser);
-
-  const inviteID = await call(tsignalingTab, agoraUser);
-  const ringing = await seen(agoraTab, 'onInviteReceived');
-  expect(ringing.peer).toBe(tencentUser);
-  expect(ringing.extra).toBe('{"call_type":2}');
-  await accept(agoraTab, ringing);
-  const accepted = await seen(tsignalingTab, 'ts_invitee_accepted');
-  expect(accepted).toMatchObject({ inviteID, invitee: agoraUser, inviter: tencentUser });
-
-  const channelName = await call(agoraTab, tencentUser);
-  const received = await seen(tsignalingTab, 'ts_new_invitation_received');
-  expect(received.inviter).toBe(agoraUser);
-  await accept(tsignalingTab, received);
-  const answered = await seen(agoraTab, 'onInviteAcceptedByPeer');
-  expect(answered).toMatchObject({ channelName, peer: tencentUser });
+  const inviteID = await tencent.do('call', agora.user);
+  const ringing = await agora.next('onInviteReceived');
+  expect(ringing.peer).toBe(tencent.user);
+  expect(JSON.parse(ringing.extra)).toMatchObject({ call_type: 2 });
+  await agora.do('accept', ringing);
+  expect(await tencent.next('ts_invitee_accepted')).toMatchObject({ inviteID, invitee: agora.user, inviter: tencent.user });
 });
 
-test('a canonical-client app calls a TSignaling app and an Agora 1.x app', async ({ browser }) => {
-  const [caller, tencentUser, agoraUser] = [unique('v1'), unique('tx'), unique('ag')];
-  const canonicalTab = await tab(browser, 'canonical', caller);
-  const tsignalingTab = await tab(browser, 'tencent', tencentUser);
-  const agoraTab = await tab(browser, 'agora', agoraUser);
+test('an OpenIM app calls a NetEase app, which answers; the NetEase app calls back and is rejected', async ({ browser }) => {
+  const openim = await open(browser, 'openim', 'oi');
+  const netease = await open(browser, 'nim', 'ne');
 
-  const toTencent = await call(canonicalTab, tencentUser);
-  const tencentRing = await seen(tsignalingTab, 'ts_new_invitation_received');
-  expect(tencentRing).toMatchObject({ inviteID: toTencent, inviter: caller });
-  await accept(tsignalingTab, tencentRing);
-  expect(await seen(canonicalTab, 'inviteeAccepted')).toMatchObject({ invitationId: toTencent, actor: tencentUser });
+  const roomID = await openim.do('call', netease.user);
+  const invite = await netease.next('INVITE');
+  expect(invite).toMatchObject({ eventType: 'INVITE', from: openim.user, to: netease.user, channelId: roomID });
+  await netease.do('accept', invite);
+  expect(await openim.next('OnInviteeAccepted')).toMatchObject({ opUserID: netease.user });
 
-  await call(canonicalTab, agoraUser);
-  const agoraRing = await seen(agoraTab, 'onInviteReceived');
-  expect(agoraRing.peer).toBe(caller);
-  await accept(agoraTab, agoraRing);
-  await expect.poll(() => canonicalTab.evaluate(() => /** @type {any} */ (window).seen.filter((/** @type {any[]} */ e) => e[0] === 'inviteeAccepted').length)).toBe(2);
+  const neteaseCall = await netease.do('call', openim.user);
+  const ring = await openim.next('OnReceiveNewInvitation');
+  expect(ring.invitation.inviterUserID).toBe(netease.user);
+  expect(ring.invitation.inviteeUserIDList).toEqual([openim.user]);
+  await openim.do('reject', ring);
+  expect(await netease.next('REJECT')).toMatchObject({ from: openim.user, channelId: neteaseCall.channelId });
+});
+
+test('a canonical-client app calls a TSignaling, an OpenIM, a NetEase and an Agora 1.x app', async ({ browser }) => {
+  const canonical = await open(browser, 'canonical', 'v1');
+  const tencent = await open(browser, 'tencent', 'tx');
+  const openim = await open(browser, 'openim', 'oi');
+  const netease = await open(browser, 'nim', 'ne');
+  const agora = await open(browser, 'agora', 'ag');
+
+  const toTencent = await canonical.do('call', tencent.user);
+  const tencentRing = await tencent.next('ts_new_invitation_received');
+  expect(tencentRing).toMatchObject({ inviteID: toTencent, inviter: canonical.user });
+  await tencent.do('accept', tencentRing.inviteID);
+  expect(await canonical.next('inviteeAccepted', { invitationId: toTencent })).toMatchObject({ actor: tencent.user });
+
+  const toOpenIM = await canonical.do('call', openim.user);
+  const openimRing = await openim.next('OnReceiveNewInvitation');
+  expect(openimRing.invitation.inviterUserID).toBe(canonical.user);
+  await openim.do('accept', openimRing);
+  expect(await canonical.next('inviteeAccepted', { invitationId: toOpenIM })).toMatchObject({ actor: openim.user });
+
+  const toNetEase = await canonical.do('call', netease.user);
+  const invite = await netease.next('INVITE');
+  expect(invite).toMatchObject({ from: canonical.user, requestId: toNetEase });
+  await netease.do('accept', invite);
+  expect(await canonical.next('inviteeAccepted', { invitationId: toNetEase })).toMatchObject({ actor: netease.user });
+
+  const toAgora = await canonical.do('call', agora.user);
+  const agoraRing = await agora.next('onInviteReceived');
+  expect(agoraRing.peer).toBe(canonical.user);
+  await agora.do('accept', agoraRing);
+  expect(await canonical.next('inviteeAccepted', { invitationId: toAgora })).toMatchObject({ actor: agora.user });
 });

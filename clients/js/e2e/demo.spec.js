@@ -20,15 +20,17 @@ test.afterAll(async () => {
  * A person in their own browser context, signed in on the demo page.
  * @param {import('@playwright/test').Browser} browser
  * @param {string} name
+ * @param {string} [surface] the canonical client (v1) or a vendor SDK package
  */
-async function person(browser, name) {
+async function person(browser, name, surface = 'v1') {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${gateway.url}/demo/`);
   await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Surface').selectOption(surface);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('#connection')).toHaveText(/Connected/);
-  await expect(page.locator('#me')).toHaveText(name);
+  await expect(page.locator('#me')).toHaveText(surface === 'v1' ? name : `${name} on ${surface}`);
   return { name, page, context, state: page.locator('#call-state') };
 }
 
@@ -70,6 +72,44 @@ test('invite, ring with a countdown, accept, hang up', async ({ browser }, testI
   await expect(alice.state).toHaveText('Call ended');
   await expect(bob.page.locator('#log li[data-kind=callEnded]')).toHaveCount(1);
   await expectNoDuplicateEvents(bob.page);
+});
+
+test('each tab chooses its surface: a TSignaling tab calls a NetEase tab, which rejects; the NetEase tab calls back and is answered', async ({ browser }) => {
+  const alice = await person(browser, unique('alice'), 'tencent');
+  const bob = await person(browser, unique('bob'), 'nim');
+
+  await call(alice, bob.name);
+  await expect(bob.state).toHaveText(`${alice.name} is calling you`);
+  await expect(alice.state).toHaveText(`Calling ${bob.name}…`);
+  await bob.page.getByRole('button', { name: 'Reject' }).click();
+  await expect(bob.state).toHaveText('You rejected the call');
+  await expect(alice.state).toHaveText(`${bob.name} rejected the call`);
+
+  await call(bob, alice.name);
+  await expect(alice.state).toHaveText(`${bob.name} is calling you`);
+  await alice.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(bob.state).toHaveText(`In a call with ${alice.name}`);
+  await expect(alice.state).toHaveText(`In a call with ${bob.name}`);
+  await expect(bob.page.locator('#log li[data-kind="ACCEPT"]')).toHaveCount(1); // the NetEase tab heard NIM's own event
+});
+
+test('an Agora 1.x tab calls an OpenIM tab, which rejects; then the OpenIM tab calls a canonical tab, which accepts', async ({ browser }) => {
+  const carol = await person(browser, unique('carol'), 'agora');
+  const dave = await person(browser, unique('dave'), 'openim');
+  const erin = await person(browser, unique('erin'));
+
+  await call(carol, dave.name);
+  await expect(dave.state).toHaveText(`${carol.name} is calling you`);
+  await dave.page.getByRole('button', { name: 'Reject' }).click();
+  await expect(dave.state).toHaveText('You rejected the call');
+  await expect(carol.state).toHaveText(`${dave.name} rejected the call`);
+
+  await call(dave, erin.name);
+  await expect(erin.state).toHaveText(`${dave.name} is calling you`);
+  await erin.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(dave.state).toHaveText(`In a call with ${erin.name}`);
+  await erin.page.getByRole('button', { name: 'Hang up' }).click();
+  await expect(dave.state).toHaveText(`${erin.name} hung up`);
 });
 
 test('cancel and reject', async ({ browser }) => {

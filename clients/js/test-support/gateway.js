@@ -15,6 +15,19 @@ export const signingKey = 'client-tests-signing-key-0123456789abcdef';
 /** The vendor apps the test gateway accepts credentials of (set on it in #launch). */
 export const tencent = { sdkAppId: 1400000077, secretKey: 'client-tests-tencent-secret' };
 export const agora = { appId: 'client-tests-agora-app', certificate: 'client-tests-agora-certificate' };
+export const nim = {
+  appKey: 'client-tests-nim-app-key',
+  appSecret: 'client-tests-nim-app-secret',
+  /**
+   * A NIM dynamic token, as the app's server mints it: base64 of {signature, curTime, ttl}, signature =
+   * sha1(appKey + accid + curTime + ttl + appSecret) (reference A.7). @param {string} accid
+   */
+  token: (accid, ttl = 3600) => {
+    const curTime = Date.now();
+    const signature = createHash('sha1').update(`${nim.appKey}${accid}${curTime}${ttl}${nim.appSecret}`).digest('hex');
+    return Buffer.from(JSON.stringify({ signature, curTime, ttl })).toString('base64');
+  },
+};
 export const openim = {
   secret: 'client-tests-openim-secret',
   /** An OpenIM v3 token (HS256 JWT with UserID and PlatformID), as the app's OpenIM server mints it. @param {string} userID */
@@ -67,6 +80,8 @@ export class Gateway {
         Adapters__Tencent__SdkAppId: String(tencent.sdkAppId),
         Adapters__Tencent__SecretKey: tencent.secretKey,
         Adapters__OpenIM__Secret: openim.secret,
+        Adapters__Nim__AppKey: nim.appKey,
+        Adapters__Nim__AppSecret: nim.appSecret,
         Adapters__Agora__AppId: agora.appId,
         Adapters__Agora__AppCertificate: agora.certificate,
         Logging__LogLevel__Default: 'Warning',

@@ -8,33 +8,16 @@ import WebSocket from 'ws';
 import { CbEvents, getSDK } from '@signaling-gateway/openim';
 import { openim, unique } from '../../../test-support/gateway.js';
 import { gatewayForSuite } from '../../../test-support/node-suite.js';
+import { CallApp } from './call-app.js';
 
 const gateway = gatewayForSuite();
 
-/** A logged-in web-demo-style app: the SDK, and every callback's parsed data by event. @param {string} name */
+/** A logged-in app for a new user. @param {string} name */
 async function app(name, transport = /** @type {'websocket' | 'sse'} */ ('websocket')) {
-  const im = getSDK();
+  const calling = new CallApp({ url: gateway().url, WebSocket, transport });
   const userID = unique(name);
-  /** @type {{ event: string, data: any }[]} */
-  const heard = [];
-  for (const event of Object.values(CbEvents)) {
-    im.on(event, (response) => heard.push({ event: response.event, data: JSON.parse(response.data) }));
-  }
-  await im.login({ userID, token: openim.token(userID), url: gateway().url, platformID: 5, WebSocket, transport });
-  /** @param {string} event @param {(data: any) => boolean} [match] */
-  const next = async (event, match = () => true, timeoutMs = 5000) => {
-    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-      const index = heard.findIndex((h) => h.event === event && match(h.data));
-      if (index >= 0) {
-        return heard.splice(index, 1)[0].data;
-      }
-    }
-    throw new Error(`${userID}: no ${event}; heard ${heard.map((h) => h.event).join(', ') || 'nothing'}`);
-  };
-  /** @param {string[]} invitees @param {{ groupID?: string, timeout?: number }} [options] */
-  const invitation = (invitees, { groupID = '', timeout = 30 } = {}) =>
-    ({ inviterUserID: userID, inviteeUserIDList: invitees, groupID, roomID: '', timeout, mediaType: 'video', sessionType: groupID ? 2 : 1, platformID: 5 });
-  return { im, userID, next, invitation };
+  await calling.login(userID, openim.token(userID));
+  return calling;
 }
 
 describe('OpenIM web SDK signaling', () => {

@@ -2,13 +2,13 @@
 // instance, handlers on TSignaling.EVENT, call type and hang-up carried in the invitation's data, a busy line answered
 // with a `line_busy` reject. Only the import and the constructor options are the gateway's.
 import TSignaling from '@signaling-gateway/tsignaling';
+import { Recorder } from '../../../test-support/recorder.js';
 
 export class CallApp {
   /** @param {{ url: string, SDKAppID: number, WebSocket?: any, transport?: 'auto' | 'websocket' | 'sse' }} options */
   constructor(options) {
     this.tsignaling = new TSignaling(options);
-    /** @type {{ name: string, data: any }[]} */
-    this.events = [];
+    this.events = new Recorder();
     /** @type {string | undefined} */
     this.callID = undefined; // The call in progress (answered or placed), as TRTCCalling keeps _currentCallID.
     for (const name of Object.values(TSignaling.EVENT)) {
@@ -19,6 +19,7 @@ export class CallApp {
   /** @param {string} userID @param {string} userSig */
   async login(userID, userSig) {
     this.userID = userID;
+    this.events.who = userID;
     await this.tsignaling.login({ userID, userSig });
   }
 
@@ -54,27 +55,23 @@ export class CallApp {
 
   /** TRTCCalling hangs up a connected call by inviting the peer with `call_end` (TSignaling has no hang-up). @param {string} peer */
   async hangup(peer) {
-    await this.tsignaling.invite({ userID: peer, data: JSON.stringify({ version: 4, call_type: 2, call_end: 5 }), timeout: 0 });
+    await this.tsignaling.invite({ userID: peer, data: JSON.stringify({ version: 4, businessID: 'av_call', call_type: 2, call_end: 5, data: { cmd: 'hangup' } }), timeout: 0 });
     this.callID = undefined;
   }
 
   /** Waits for an event (and a condition on its data). @param {string} name @param {(data: any) => boolean} [match] */
-  async next(name, match = () => true, timeoutMs = 5000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const index = this.events.findIndex((e) => e.name === name && match(e.data));
-      if (index >= 0) {
-        return this.events.splice(index, 1)[0].data;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`${this.userID}: no ${name} within ${timeoutMs} ms; have ${this.events.map((e) => e.name).join(', ') || 'nothing'}`);
+  next(name, match = () => true, timeoutMs = 5000) {
+    return this.events.next(name, match, timeoutMs);
   }
 
   /** @param {{ name: string, data: any }} event */
   #handle(event) {
-    this.events.push(event);
+    this.events.add(event.name, event.data);
     const data = event.data.data ? JSON.parse(event.data.data) : {};
+    // TRTCCalling: a call that was rejected, cancelled or timed out is over.
+    if (event.name !== TSignaling.EVENT.NEW_INVITATION_RECEIVED && event.name !== TSignaling.EVENT.INVITEE_ACCEPTED && event.data.inviteID === this.callID) {
+      this.callID = undefined;
+    }
     // TRTCCalling: a new call while already in one is answered `line_busy` at once.
     if (event.name === TSignaling.EVENT.NEW_INVITATION_RECEIVED && !data.call_end && this.callID && this.callID !== event.data.inviteID) {
       this.tsignaling.reject({ inviteID: event.data.inviteID, data: JSON.stringify({ version: 4, call_type: 2, line_busy: 'line_busy' }) });
