@@ -42,6 +42,13 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         info.Environment["Auth__SigningKey"] = options.SigningKey;
         info.Environment["Storage__Sqlite__Path"] = Path.Combine(folder, "bench.db");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Production refuses the development keys in appsettings.json: the bench's gateway gets keys of its own.
+        foreach (var key in (string[])["Adapters__Tencent__SecretKey", "Adapters__OpenIM__Secret", "Adapters__Nim__AppKey", "Adapters__Nim__AppSecret",
+                     "Adapters__Agora__AppId", "Adapters__Agora__AppCertificate"])
+        {
+            info.Environment[key] = $"bench-{Guid.NewGuid():N}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

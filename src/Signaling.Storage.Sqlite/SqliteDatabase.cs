@@ -48,6 +48,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly Channel<WriteItem> _writes = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly Thread _writerThread;
+    private readonly Thread _checkpointThread;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly FileStream _ownership;
     private SqliteConnection? _writer;
 
@@ -67,7 +69,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // SQLite calls block; on their own thread they never take one of the few thread-pool workers a small box has.
         _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
         _writerThread.Start();
+        _checkpointThread = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-checkpointer" };
+        _checkpointThread.Start();
     }
+
+    /// <summary>How often the checkpointer copies what the WAL holds into the database file.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     public string FilePath { get; }
 
@@ -97,7 +104,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _writes.Writer.TryComplete();
+        await _stopping.CancelAsync();
         await Task.Run(_writerThread.Join);
+        await Task.Run(_checkpointThread.Join);
         foreach (var command in _prepared.Values)
         {
             await command.DisposeAsync();
@@ -158,16 +167,45 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Passive checkpoints on a connection of their own: they run beside the writer and readers without blocking them,
+    /// and once one has copied everything, the writer starts the WAL over, so it stays small.
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        while (!_stopping.Token.WaitHandle.WaitOne(CheckpointInterval))
+        {
+            try
+            {
+                if (connection.State != System.Data.ConnectionState.Open)
+                {
+                    connection.Open();
+                }
+
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // The file is not there yet, or busy: the next round tries again.
+            }
+        }
+    }
+
     private SqliteConnection OpenWriter()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
 
-        // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss).
+        // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss). The
+        // writer never checkpoints (copying the WAL into the file would stall every write queued behind it): the
+        // checkpointer thread does, beside it.
         // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
         // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema +
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=4000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
                               "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
                               "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
         command.ExecuteNonQuery();

@@ -17,14 +17,18 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
 
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command(
-                "SELECT durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
+                "SELECT seq, durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
             .With("$user", userId).With("$after", after).With("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<SignalingEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var stored = JsonSerializer.Deserialize(reader.GetString(2), CoreJson.Default.SignalingEvent)!;
-            events.Add(stored with { Durable = reader.GetInt64(0) == 1, ExpiresAt = SqliteCommandExtensions.FromUnixMs(reader.GetInt64(1)) });
+            // The body was written before its sequence was known: the seq column is the sequence.
+            var stored = JsonSerializer.Deserialize(reader.GetString(3), CoreJson.Default.SignalingEvent)!;
+            events.Add(stored with
+            {
+                Sequence = reader.GetInt64(0), Durable = reader.GetInt64(1) == 1, ExpiresAt = SqliteCommandExtensions.FromUnixMs(reader.GetInt64(2)),
+            });
         }
 
         return events;

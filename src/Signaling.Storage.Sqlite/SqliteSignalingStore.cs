@@ -61,6 +61,12 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
 
     private async Task<CommitResult> WriteAsync(Commit commit, CancellationToken cancellationToken)
     {
+        // Everything is serialised here, on the caller's thread: the one writer thread only runs statements.
+        var aggregates = commit.Invitations.Select(i => new Row("invitation", i.Id, i.Version, JsonSerializer.Serialize(i, CoreJson.Default.Invitation)))
+            .Concat(commit.Channels.Select(c => new Row("channel", c.Id, c.Version, JsonSerializer.Serialize(c, CoreJson.Default.Channel))))
+            .Concat(commit.Users.Select(u => new Row("user", u.Id, u.Version, JsonSerializer.Serialize(u, CoreJson.Default.UserProfile))))
+            .ToList();
+        var drafts = commit.Events.Select(e => (Event: e, Body: JsonSerializer.Serialize(e, CoreJson.Default.SignalingEvent))).ToList();
         var written = new List<(string Key, object Value)>();
         IReadOnlyList<SignalingEvent> appended;
         try
@@ -68,22 +74,9 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             appended = await database.WriteAsync(async session =>
             {
                 var saved = true;
-                foreach (var invitation in commit.Invitations)
+                foreach (var row in aggregates)
                 {
-                    saved &= await SaveAsync(session, "invitation", invitation.Id, invitation.Version,
-                        JsonSerializer.Serialize(invitation, CoreJson.Default.Invitation), written, cancellationToken);
-                }
-
-                foreach (var channel in commit.Channels)
-                {
-                    saved &= await SaveAsync(session, "channel", channel.Id, channel.Version,
-                        JsonSerializer.Serialize(channel, CoreJson.Default.Channel), written, cancellationToken);
-                }
-
-                foreach (var user in commit.Users)
-                {
-                    saved &= await SaveAsync(session, "user", user.Id, user.Version,
-                        JsonSerializer.Serialize(user, CoreJson.Default.UserProfile), written, cancellationToken);
+                    saved &= await SaveAsync(session, row, written, cancellationToken);
                 }
 
                 if (!saved || !await WriteIndexAsync(session, commit.Index, written, cancellationToken))
@@ -91,7 +84,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
                     throw new ConflictException(); // Rolls the transaction back.
                 }
 
-                var events = await AppendEventsAsync(session, commit.Events, cancellationToken);
+                var events = await AppendEventsAsync(session, drafts, cancellationToken);
                 await WriteTimeoutsAsync(session, commit, cancellationToken);
                 await SqliteWebhookOutbox.AppendAsync(session, commit.Outbox, cancellationToken);
                 return events;
@@ -162,10 +155,9 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     /// Inserts a new aggregate (version 0) or updates one whose stored version is still the one read. The stored
     /// version is authoritative: the body's own copy is overwritten on load.
     /// </summary>
-    private static async Task<bool> SaveAsync(
-        SqliteWriteSession session, string kind, string id, long version, string body, List<(string, object)> written,
-        CancellationToken cancellationToken)
+    private static async Task<bool> SaveAsync(SqliteWriteSession session, Row row, List<(string, object)> written, CancellationToken cancellationToken)
     {
+        var (kind, id, version, body) = row;
         var command = session.Command(version == 0
                 ? "INSERT INTO aggregates (kind, id, version, body) VALUES ($kind, $id, 1, $body) ON CONFLICT DO NOTHING"
                 : "UPDATE aggregates SET version = $version + 1, body = $body WHERE kind = $kind AND id = $id AND version = $version")
@@ -201,11 +193,15 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         return true;
     }
 
+    /// <summary>
+    /// Appends each event with the user's next sequence. The body is the draft's, serialised before the sequence was
+    /// known: the seq column is the sequence, and reads take it from there.
+    /// </summary>
     private static async Task<List<SignalingEvent>> AppendEventsAsync(
-        SqliteWriteSession session, List<SignalingEvent> events, CancellationToken cancellationToken)
+        SqliteWriteSession session, List<(SignalingEvent Event, string Body)> events, CancellationToken cancellationToken)
     {
         var appended = new List<SignalingEvent>(events.Count);
-        foreach (var draft in events)
+        foreach (var (draft, body) in events)
         {
             var next = session.Command(
                     "INSERT INTO user_seq (user_id, last_seq) VALUES ($user, 1) " +
@@ -217,7 +213,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
                     "INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)")
                 .With("$user", stored.Recipient).With("$seq", sequence).With("$scope", stored.Scope)
                 .With("$durable", stored.Durable ? 1 : 0).With("$expires", stored.ExpiresAt.ToUnixMs())
-                .With("$body", JsonSerializer.Serialize(stored, CoreJson.Default.SignalingEvent));
+                .With("$body", body);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             appended.Add(stored);
         }
@@ -246,6 +242,8 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
                 .With("$scope", scope).With("$until", until.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private sealed record Row(string Kind, string Id, long Version, string Body);
 
     private sealed class ConflictException : Exception;
 }
