@@ -39,8 +39,9 @@ internal static class DemoPage
                 var vendor = vendors.FirstOrDefault(v => v.Vendor == request.Surface);
                 if (vendor is null || string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Length > 64)
                 {
-                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
-                        detail: $"surface must be one of {string.Join(", ", vendors.Select(v => v.Vendor))}, and userId 1 to 64 characters.");
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid.",
+                        detail: $"surface must be one of {string.Join(", ", vendors.Select(v => v.Vendor))}, and userId 1 to 64 characters.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "InvalidArgument" });
                 }
 
                 return Results.Ok(new DemoCredentials(vendor.IssueToken(app.Configuration, request.UserId, null, clock), vendor.ClientAppId(app.Configuration)));

@@ -51,6 +51,7 @@ public sealed class HostTests(GatewayFixture fixture)
 
         Assert.Equal(200, (await UserClient.ReadAsync(synced)).GetProperty("code").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("InvalidArgument", (await UserClient.ReadAsync(unknown)).GetProperty("code").GetString());
     }
 
     [Fact]
