@@ -52,8 +52,16 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
     {
         var before = _completed;
         var clock = Stopwatch.StartNew();
-        await OpenLoop.RunAsync(options.Rate, duration, () => CycleAsync(measure));
+        await OpenLoop.RunAsync(options.Rate, duration, () => CycleAsync(measure ? InviteToNotification : null));
         return (_completed - before) / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>One call on a gateway that has served none yet: its invite→notification time in ms (null if lost).</summary>
+    public async Task<double?> FirstCallAsync()
+    {
+        var first = new Latencies();
+        await CycleAsync(first);
+        return first.Count > 0 ? first.Summary().P50 : null;
     }
 
     /// <summary>Opens <paramref name="count"/> idle WebSockets for users nobody calls.</summary>
@@ -114,7 +122,7 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
         return counted / invites;
     }
 
-    private async Task CycleAsync(bool measure)
+    private async Task CycleAsync(Latencies? measure)
     {
         var (caller, callee, line) = _pairs[Interlocked.Increment(ref _next) % _pairs.Length];
         await line.WaitAsync();
@@ -139,10 +147,7 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
                 return;
             }
 
-            if (measure)
-            {
-                InviteToNotification.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
-            }
+            measure?.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
 
             using var accept = await SendAsync(callee, $"/v1/invitations/{id}/accept", null);
             if (await ArrivalAsync(accepted) is null)

@@ -30,9 +30,11 @@ double cyclesPerSecond;
 int lost, errors;
 long? idleBytesPerSocket = null;
 double? roundTrips = null;
+double? firstCall;
 await using (var load = new CallLoad(options, nodes, issuer))
 {
     await load.ConnectAsync();
+    firstCall = await load.FirstCallAsync();
     if (redis is not null)
     {
         await using var monitor = await RedisMonitor.StartAsync(redis.Configuration);
@@ -63,6 +65,7 @@ Console.WriteLine($"| invite→notification p50 | {Ms(invite.P50)} | {Ms(b.P50)}
 Console.WriteLine($"| invite→notification p99 | {Ms(invite.P99)} | {Ms(b.P99)} | {Ratio(invite.P99, b.P99)} |");
 Console.WriteLine($"| invite→notification max | {Ms(invite.Max)} | {Ms(b.Max)} | |");
 Console.WriteLine($"| lost notifications / request errors | {lost} / {errors} | | |");
+Console.WriteLine($"| first call after start, invite→notification | {(firstCall is { } ms ? Ms(ms) : "lost")} | | |");
 Console.WriteLine(idleBytesPerSocket is { } perSocket
     ? $"| server memory per idle WebSocket | {perSocket / 1024.0:F1} KB ({options.IdleConnections} sockets) | | |"
     : "| server memory per idle WebSocket | (only measured when the bench starts the gateway) | | |");
