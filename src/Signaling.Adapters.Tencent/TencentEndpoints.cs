@@ -34,7 +34,7 @@ public static class TencentEndpoints
             .AddEndpointFilterFactory(ValidationFilter.Create);
 
         group.MapPost("/invite", async (InviteRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
-                Created(await InviteAsync(invitations, user.ToActor(), new CoreInviteRequest
+                await InviteAsync(invitations, user.ToActor(), new CoreInviteRequest
                 {
                     Invitees = [body.InviteeOrUserID!],
                     Data = body.Data,
@@ -42,7 +42,7 @@ public static class TencentEndpoints
                     OnlineUserOnly = body.OnlineUserOnly ?? false,
                     OfflinePush = body.OfflinePushInfo?.ToCore(),
                     RingWhenBusy = true,
-                }, ct)))
+                }, ct))
             .WithTencentErrors()
             .WithName("TencentInvite")
             .WithSummary("invite: ring one user; data is the inviteID")
@@ -51,7 +51,7 @@ public static class TencentEndpoints
             .WithExample(new InviteRequest("bob", "{\"call_type\":2}", 30, false, new V2TimOfflinePushInfo("Alice", "Incoming call")), new TencentEnvelope<string>(0, "ok", "5f0c8a2e9b1d4c7fa3e6b2d1c0f9e8a7"));
 
         group.MapPost("/inviteInGroup", async (InviteInGroupRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
-                Created(await InviteAsync(invitations, user.ToActor(), new CoreInviteRequest
+                await InviteAsync(invitations, user.ToActor(), new CoreInviteRequest
                 {
                     Invitees = body.InviteeList!,
                     GroupId = body.GroupID,
@@ -60,7 +60,7 @@ public static class TencentEndpoints
                     OnlineUserOnly = body.OnlineUserOnly ?? false,
                     OfflinePush = body.OfflinePushInfo?.ToCore(),
                     RingWhenBusy = true,
-                }, ct)))
+                }, ct))
             .WithTencentErrors()
             .WithName("TencentInviteInGroup")
             .WithSummary("inviteInGroup: ring several members of a group; data is the inviteID")
@@ -200,16 +200,18 @@ public static class TencentEndpoints
 
     /// <summary>
     /// Tencent rings busy invitees too (their call kit answers a busy line itself, audit T-1). An invite that is the call
-    /// kit's hang-up also ends, in the core, the call it hangs up, so nobody stays in it; it is then delivered as usual.
+    /// kit's hang-up ends, in the core, the call it hangs up; everyone in that call is told it ended in their surface's
+    /// terms (a Tencent app as this same invite), so it rings nobody. Without a connected call it is an invite as usual.
     /// </summary>
-    private static async Task<Result<InviteResult>> InviteAsync(InvitationService invitations, Actor actor, CoreInviteRequest request, CancellationToken ct)
+    private static async Task<IResult> InviteAsync(InvitationService invitations, Actor actor, CoreInviteRequest request, CancellationToken ct)
     {
-        if (TencentCallKit.IsHangUp(request.Data))
+        if (TencentCallKit.IsHangUp(request.Data)
+            && await invitations.HangUpCallWithAsync(actor, request.Invitees, request.Data, ct) is { IsSuccess: true } ended)
         {
-            await invitations.HangUpCallWithAsync(actor, request.Invitees, request.Data, ct);
+            return TencentEnvelope.Ok($"{ended.Value.Id}-hangup");
         }
 
-        return await invitations.InviteAsync(actor, request, ct);
+        return Created(await invitations.InviteAsync(actor, request, ct));
     }
 
     private static IResult Created(Result<InviteResult> result) =>

@@ -8,7 +8,8 @@ namespace Signaling.Adapters.Tencent;
 
 /// <summary>
 /// Canonical events as V2TIMSignalingListener callbacks (reference A.6), with the SDK's parameter names. Like the
-/// SDK, an invitation whose timeout has already passed is not announced. Events with no Tencent callback are skipped.
+/// SDK, an invitation whose timeout has already passed is not announced. A call's end arrives as the call kit's
+/// hang-up invite. Events with no Tencent callback are skipped.
 /// </summary>
 public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
 {
@@ -39,6 +40,12 @@ public sealed class TencentEventRenderer(TimeProvider clock) : IEventRenderer
             EventKind.InvitationTimedOut =>
                 Frame("onInvitationTimeout", new OnInvitationTimeout(invitation.Id, e.Users ?? [], invitation.Inviter.UserId, invitation.GroupId ?? "",
                     e.Recipient != invitation.Inviter.UserId && e.Users?.Contains(e.Recipient) == true), TencentJson.Frames.OnInvitationTimeout),
+            // Tencent has no hang-up event: a call kit learns of one from an invite whose data holds call_end. So a
+            // call hung up on any surface reaches the others in it as that invite (TencentCallKit).
+            EventKind.CallEnded when e.Actor.UserId != e.Recipient =>
+                Frame("onReceiveNewInvitation", new OnReceiveNewInvitation(
+                    $"{invitation.Id}-hangup", e.Actor.UserId, invitation.GroupId ?? "", [e.Recipient], TencentCallKit.HangUpData(e.Data, invitation)),
+                    TencentJson.Frames.OnReceiveNewInvitation),
             EventKind.InvitationModified =>
                 Frame("onInvitationModified", new OnInvitationModified(invitation.Id, data), TencentJson.Frames.OnInvitationModified),
             _ => null,

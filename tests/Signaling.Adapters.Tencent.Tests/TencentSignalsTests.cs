@@ -61,7 +61,26 @@ public sealed class TencentSignalsTests
         Assert.Equal("onReceiveNewInvitation", Assert.Single(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1))).Name);
         clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Empty(renderer.Render(Event(EventKind.InvitationReceived, "bob", step: 1)));
-        Assert.Empty(renderer.Render(Event(EventKind.CallEnded, "bob", step: 3)));
+    }
+
+    [Fact]
+    [Trait("VendorFact", "TUICallKit TSignalingClient.js lastOneHangup: a call ends with an invite, timeout 0, whose data holds call_end and data.cmd = hangup (Tencent has no hang-up event)")]
+    public void Renderer_ACallEndedElsewhere_ReachesTencentAppsAsTheCallKitsHangUpInvite()
+    {
+        var renderer = new TencentEventRenderer(new FakeTimeProvider(At));
+        var kitsOwn = "{\"version\":4,\"call_end\":12,\"data\":{\"cmd\":\"hangup\"}}";
+
+        var fromAnotherSurface = Assert.Single(renderer.Render(Event(EventKind.CallEnded, "bob", step: 3)));
+        var fromAKit = Assert.Single(renderer.Render(Event(EventKind.CallEnded, "bob", step: 3, data: kitsOwn)));
+
+        Assert.Equal("onReceiveNewInvitation", fromAnotherSurface.Name);
+        using var synthesised = System.Text.Json.JsonDocument.Parse(fromAnotherSurface.Data);
+        Assert.Equal("alice", synthesised.RootElement.GetProperty("inviter").GetString());
+        Assert.Equal(["bob"], synthesised.RootElement.GetProperty("inviteeList").EnumerateArray().Select(i => i.GetString()));
+        Assert.True(TencentCallKit.IsHangUp(synthesised.RootElement.GetProperty("data").GetString()));
+        using var forwarded = System.Text.Json.JsonDocument.Parse(fromAKit.Data);
+        Assert.Equal(kitsOwn, forwarded.RootElement.GetProperty("data").GetString());
+        Assert.Empty(renderer.Render(Event(EventKind.CallEnded, "alice", step: 3))); // the one who hung up
     }
 
     private static SignalingEvent Event(

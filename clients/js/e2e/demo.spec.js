@@ -74,7 +74,7 @@ test('invite, ring with a countdown, accept, hang up', async ({ browser }, testI
   await expectNoDuplicateEvents(bob.page);
 });
 
-test('each tab chooses its surface: a TSignaling tab calls a NetEase tab, which rejects; the NetEase tab calls back and is answered', async ({ browser }) => {
+test('each tab chooses its surface: a TSignaling tab calls a NetEase tab, which rejects; the NetEase tab calls back, is answered, and hung up on', async ({ browser }) => {
   const alice = await person(browser, unique('alice'), 'tencent');
   const bob = await person(browser, unique('bob'), 'nim');
 
@@ -91,6 +91,11 @@ test('each tab chooses its surface: a TSignaling tab calls a NetEase tab, which 
   await expect(bob.state).toHaveText(`In a call with ${alice.name}`);
   await expect(alice.state).toHaveText(`In a call with ${bob.name}`);
   await expect(bob.page.locator('#log li[data-kind="ACCEPT"]')).toHaveCount(1); // the NetEase tab heard NIM's own event
+
+  await alice.page.getByRole('button', { name: 'Hang up' }).click(); // TUICallKit's hang-up invite
+  await expect(alice.state).toHaveText('Call ended');
+  await expect(bob.state).toHaveText(`${alice.name} hung up`);
+  await expect(bob.page.locator('#log li[data-kind="INVITE"]')).toHaveCount(1); // alice's first call only: the hang-up rings nobody
 });
 
 test('an Agora 1.x tab calls an OpenIM tab, which rejects; then the OpenIM tab calls a canonical tab, which accepts', async ({ browser }) => {

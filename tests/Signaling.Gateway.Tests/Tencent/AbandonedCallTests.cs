@@ -81,7 +81,29 @@ public sealed class AbandonedCallTests : IAsyncLifetime
 
         var ended = await bobEvents.WaitForAsync("callEnded", TimeSpan.FromSeconds(1));
         Assert.Equal(inviteId, ended.Data.GetProperty("invitationId").GetString());
+        // The kit's hang-up invite is how Tencent apps learn of the end; nobody on another surface is rung by it.
+        Assert.DoesNotContain(await bobEvents.DrainAsync(TimeSpan.FromMilliseconds(500)), e => e.Name == "invitationReceived");
         var free = await UserClient.ReadAsync(await carol.PostAsync("/v1/invitations", new { invitees = new[] { bob.UserId } }));
         Assert.Empty(free.GetProperty("busy").EnumerateArray());
+    }
+
+    [Fact]
+    [Trait("VendorFact", "TUICallKit lastOneHangup: a Tencent app learns a call ended from an invite whose data holds call_end and data.cmd = hangup (TK TSignalingClient.js)")]
+    public async Task AHangUpOnAnotherSurface_ReachesTheTencentApp_AsTheCallKitsHangUpInvite()
+    {
+        using var alice = _gateway.TencentUser(GatewayFixture.Unique("alice"));
+        using var bob = _gateway.User(GatewayFixture.Unique("bob"));
+        await using var aliceListener = await alice.OpenListenerAsync();
+        var inviteId = await alice.InviteAsync(new { invitee = bob.UserId, data = "{\"call_type\":1}", timeout = 30 });
+        Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync($"/v1/invitations/{inviteId}/accept")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync($"/v1/invitations/{inviteId}/hangup")).StatusCode);
+
+        var hangUp = await aliceListener.WaitForAsync("onReceiveNewInvitation", TimeSpan.FromSeconds(2));
+        Assert.Equal(bob.UserId, hangUp.Data.GetProperty("inviter").GetString());
+        using var data = System.Text.Json.JsonDocument.Parse(hangUp.Data.GetProperty("data").GetString()!);
+        Assert.True(data.RootElement.TryGetProperty("call_end", out _));
+        Assert.Equal("hangup", data.RootElement.GetProperty("data").GetProperty("cmd").GetString());
+        Assert.Equal(1, data.RootElement.GetProperty("call_type").GetInt32()); // the call's media type: audio
     }
 }
