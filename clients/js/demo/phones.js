@@ -10,7 +10,7 @@ import { Signal } from '@signaling-gateway/agora-signaling';
  * @typedef {{ status: 'ringing' | 'connected' | 'ended', incoming: boolean, text: string }} CallView
  * @typedef {{ url: string, user: string, token: string, appId: string | null, show: (view: CallView) => void, log: (name: string, detail: any) => void }} PhoneOptions
  * @typedef {{ call(peer: string, timeoutSeconds: number): Promise<void>, accept(): Promise<void>, reject(): Promise<void>, cancel(): Promise<void>, hangUp(): Promise<void> }} Phone
- * @typedef {{ id: string, peer: string, incoming: boolean, [key: string]: any }} Call
+ * @typedef {{ id?: string, peer: string, incoming: boolean, [key: string]: any }} Call
  */
 
 /** The one call a phone has, and how the page shows it. */
@@ -29,9 +29,26 @@ class Line {
     return this.status !== 'ended';
   }
 
-  /** @param {string | undefined} id */
+  /** Whether an event is about this call; a call placed but not yet answered by the gateway has no id yet. @param {string | undefined} id */
   is(id) {
-    return this.busy && this.call?.id === id;
+    return this.busy && (this.call?.id === id || this.call?.id === undefined);
+  }
+
+  /**
+   * Places a call: the line rings out before the request returns, since the callee may answer before it does, and the
+   * call learns its ids from the answer. A call that does not go through ends.
+   * @param {Call} call @param {() => Promise<Partial<Call>>} send
+   */
+  async place(call, send) {
+    this.ring(call);
+    try {
+      Object.assign(call, await send());
+    } catch (error) {
+      if (this.call === call) {
+        this.end('The call did not go through');
+      }
+      throw error;
+    }
   }
 
   /** @returns {Call} */
@@ -97,19 +114,18 @@ export const phones = {
     await tsignaling.login({ userID: user, userSig: token });
     return {
       async call(peer, timeout) {
-        const { inviteID } = await tsignaling.invite({ userID: peer, data: data(), timeout });
-        line.ring({ id: inviteID, peer, incoming: false });
+        await line.place({ peer, incoming: false }, async () => ({ id: (await tsignaling.invite({ userID: peer, data: data(), timeout })).inviteID }));
       },
       async accept() {
-        await tsignaling.accept({ inviteID: line.current.id, data: data() });
+        await tsignaling.accept({ inviteID: /** @type {string} */ (line.current.id), data: data() });
         line.connect();
       },
       async reject() {
-        await tsignaling.reject({ inviteID: line.current.id, data: data() });
+        await tsignaling.reject({ inviteID: /** @type {string} */ (line.current.id), data: data() });
         line.end('You rejected the call');
       },
       async cancel() {
-        await tsignaling.cancel({ inviteID: line.current.id, data: data() });
+        await tsignaling.cancel({ inviteID: /** @type {string} */ (line.current.id), data: data() });
         line.end('You cancelled the call');
       },
       async hangUp() {
@@ -139,8 +155,10 @@ export const phones = {
     return {
       async call(peer, timeout) {
         const invitation = { inviterUserID: user, inviteeUserIDList: [peer], groupID: '', roomID: '', timeout, mediaType: 'video', sessionType: 1, platformID: 5 };
-        const { roomID } = JSON.parse((await im.signalingInvite(invitation)).data);
-        line.ring({ id: roomID, invitation: { ...invitation, roomID }, peer, incoming: false });
+        await line.place({ peer, incoming: false }, async () => {
+          const { roomID } = JSON.parse((await im.signalingInvite(invitation)).data);
+          return { id: roomID, invitation: { ...invitation, roomID } };
+        });
       },
       async accept() {
         await im.signalingAccept(answer());
@@ -199,10 +217,13 @@ export const phones = {
     return {
       async call(peer, timeout) {
         const id = `demo-${random()}`;
-        const channel = await nim.signalingCallEx({ type: 2, account: peer, requestId: id, offlineEnabled: true, attachExt: '{"callType":2}' });
-        line.ring({ id, channelId: channel.channelId, peer, incoming: false });
-        // NIM has no ringing timeout: NECallKit gives up on its own timer (reason 2).
-        ringing = setTimeout(() => give(2).then(() => line.missed(), () => {}), timeout * 1000);
+        await line.place({ id, peer, incoming: false }, async () => ({
+          channelId: (await nim.signalingCallEx({ type: 2, account: peer, requestId: id, offlineEnabled: true, attachExt: '{"callType":2}' })).channelId,
+        }));
+        if (line.is(id) && line.status === 'ringing') {
+          // NIM has no ringing timeout: NECallKit gives up on its own timer (reason 2).
+          ringing = setTimeout(() => line.is(id) && line.status === 'ringing' && give(2).then(() => line.missed(), () => {}), timeout * 1000);
+        }
       },
       async accept() {
         await nim.signalingAccept({ ...invite(line.current), autoJoin: true });
