@@ -107,6 +107,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         await _stopping.CancelAsync();
         await Task.Run(_writerThread.Join);
         await Task.Run(_checkpointThread.Join);
+        _stopping.Dispose();
         foreach (var command in _prepared.Values)
         {
             await command.DisposeAsync();
@@ -201,8 +202,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         using var command = connection.CreateCommand();
 
         // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss). The
-        // writer never checkpoints (copying the WAL into the file would stall every write queued behind it): the
-        // checkpointer thread does, beside it.
+        // checkpointer thread copies the WAL into the file beside the writer, so the writer's own checkpoint (every
+        // 4,000 pages, which also lets the WAL start over) finds little left to copy and stalls the writes behind it little.
         // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
         // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=4000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
