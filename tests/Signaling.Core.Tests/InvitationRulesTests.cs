@@ -116,6 +116,27 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         Assert.False(stored.IsRingingFor("bob", now.AddSeconds(2)));
     }
 
+    /// <summary>
+    /// The timeout index keeps whole milliseconds: a poll inside the due millisecond but before the due instant claims
+    /// the timeout too early. It must still fire at the next poll, not a claim's lease (30 s) later — found as a flaky
+    /// contract-kit run in CI, where a group invitation's 1 s timeout never arrived.
+    /// </summary>
+    [Fact]
+    public async Task ATimeoutClaimedWithinItsDueMillisecond_ButEarly_FiresAtTheNextPoll()
+    {
+        _core.Clock.Advance(TimeSpan.FromTicks(5_000)); // Half a millisecond past a whole one.
+        var invitation = await _core.InviteAsync("alice", ["bob"], timeoutSeconds: 2);
+
+        _core.Clock.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(2_000)); // Same millisecond as the due time, 0.2 ms early.
+        await _core.Timeouts.FireDueAsync(CancellationToken.None);
+        var early = await _core.EventsOf("bob");
+        _core.Clock.Advance(TimeSpan.FromMilliseconds(50)); // The worker's next poll.
+        await _core.Timeouts.FireDueAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(early, e => e.Kind == EventKind.InvitationTimedOut);
+        Assert.Single(await _core.EventsOf("bob"), e => e.Kind == EventKind.InvitationTimedOut && e.Invitation?.Id == invitation.Id);
+    }
+
     [Fact]
     public async Task AcceptAfterExpiry_BeforeTheTimeoutFired_IsExpired()
     {

@@ -238,7 +238,10 @@ public sealed class InvitationService(
 
             if (invitation.NextDue() is { } due && due > now)
             {
-                return new Decision<bool>(false, null); // Claimed early (clock skew between nodes): leave it for later.
+                // Claimed early: the index keeps whole milliseconds, and nodes' clocks differ. Schedule it again, which
+                // also ends the claim's lease; left leased, it would fire a lease (30 s) late.
+                commit.ScheduleTimeouts[invitationId] = due;
+                return new Decision<bool>(false, commit);
             }
 
             var before = invitation.Status;
