@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Signaling.Admin;
 using Signaling.Adapters.Agora;
@@ -59,7 +60,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
 
 // Configure health, request logging and metrics
-builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+builder.Services.AddSingleton<WarmUp>().AddHostedService(services => services.GetRequiredService<WarmUp>());
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+    .Add(new HealthCheckRegistration("warm-up", services => services.GetRequiredService<WarmUp>(), null, ["ready"]));
 builder.Services.AddHttpLogging(logging =>
 {
     logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
@@ -107,9 +110,13 @@ app.UseSwaggerUI(ui =>
     }
 });
 
-// Configure health endpoints: live, and ready when the store answers
+// Configure health endpoints: live, and ready once warmed up (WarmUp) while the store answers
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/readyz", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable }, // Still warming up.
+});
 
 foreach (var surface in surfaces)
 {

@@ -18,6 +18,40 @@ public sealed class HostTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
     }
 
+    /// <summary>
+    /// Issue 16 (the first call after a cold start): a gateway says it is ready only once it has sent itself what every
+    /// call starts with — so the first caller does not wait ~0.8 s for endpoints to be built — and that warm-up leaves
+    /// nothing behind: no invitation, nobody online, no event in anyone's log.
+    /// </summary>
+    [Fact]
+    public async Task AStartedGateway_IsReadyOnceWarm_AndTheWarmUpLeavesNothingBehind()
+    {
+        await using var gateway = new GatewayProcess(settings: new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information",
+        });
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await http.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var warmUpLog = gateway.Output;
+        using var admin = new HttpClient { BaseAddress = gateway.BaseAddress };
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", GatewayProcess.AdminKey);
+        var invitations = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/invitations");
+        var online = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/users");
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        Assert.Matches(@"Method: POST PathBase: +Path: /v1/invitations StatusCode: 400", warmUpLog);
+        Assert.Equal(0, invitations.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, online.GetProperty("items").GetArrayLength());
+        using var warmUpUser = gateway.User("gateway-warm-up");
+        Assert.Equal(0, (await warmUpUser.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/events/cursor")).GetProperty("after").GetInt64());
+    }
+
     [Fact]
     public async Task DemoPage_InDevelopment_IsServedWithTheClientBesideIt()
     {
