@@ -30,7 +30,7 @@ internal sealed class WarmUp(IServer server, TokenIssuer tokens, IHostApplicatio
                 await SendAsync(Loopback(address), stoppingToken);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or UriFormatException)
         {
             logger.LogDebug(ex, "Warm-up requests did not all complete; the first callers pay for what they would have done.");
         }
