@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Signaling.Bench;
 
 /// <summary>
-/// Command-line settings: <c>--rate 1000 --duration 10 --pairs 200 --transport ws --idle 1000 [--url http://127.0.0.1:5080]
+/// Command-line settings: <c>--rate 1000 --duration 10 --pairs 200 --transport ws --commands socket|http --idle 1000 [--url http://127.0.0.1:5080]
 /// [--nodes 2 [--redis host:port]] [--passthrough]</c>.
 /// </summary>
 internal sealed record BenchOptions
@@ -21,6 +21,11 @@ internal sealed record BenchOptions
     public int Pairs { get; init; } = 200;
 
     public string Transport { get; init; } = "ws";
+
+    /// <summary>"socket": commands ride each user's event WebSocket (the default with ws); "http": one request each (always with sse).</summary>
+    public string Commands { get; init; } = "socket";
+
+    public bool CommandsOnSocket => Commands == "socket" && Transport == "ws";
 
     public int IdleConnections { get; init; } = 1000;
 
@@ -52,6 +57,7 @@ internal sealed record BenchOptions
             WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
             Pairs = Int("--pairs", defaults.Pairs),
             Transport = Value("--transport") ?? defaults.Transport,
+            Commands = Value("--commands") ?? defaults.Commands,
             IdleConnections = Int("--idle", defaults.IdleConnections),
             Nodes = Int("--nodes", defaults.Nodes),
             Redis = Value("--redis"),

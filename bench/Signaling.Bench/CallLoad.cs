@@ -19,6 +19,9 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
 {
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiters = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<Reply>> _replies = new();
+    private readonly ConcurrentDictionary<string, ClientWebSocket> _sockets = new();
+    private long _command;
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly HttpClient[] _http = nodes.Select(n => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = n.Url }).ToArray();
     private readonly CancellationTokenSource _stop = new();
@@ -111,12 +114,11 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
             var received = Wait("invitationReceived", requestId, callee);
             var from = monitor.Count;
             var clock = Stopwatch.StartNew();
-            using var invite = await SendAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
+            var invite = await CommandAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
             await ArrivalAsync(received);
             await Task.Delay(20); // MONITOR lines trail the commands a little.
             counted += monitor.Count - from - idlePerSecond * clock.Elapsed.TotalSeconds;
-            var id = (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-            using var cancel = await SendAsync(caller, $"/v1/invitations/{id}/cancel", null);
+            await CommandAsync(caller, $"/v1/invitations/{invite.InvitationId}/cancel", null);
         }
 
         return counted / invites;
@@ -134,14 +136,14 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
             var ended = Wait("callEnded", requestId, callee);
 
             var started = Stopwatch.GetTimestamp();
-            using var invite = await SendAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
-            if (!invite.IsSuccessStatusCode)
+            var invite = await CommandAsync(caller, "/v1/invitations", new { invitees = new[] { callee }, requestId });
+            if (!invite.Ok)
             {
                 Interlocked.Increment(ref _errors);
                 return;
             }
 
-            var id = (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var id = invite.InvitationId;
             if (await ArrivalAsync(received) is not { } at)
             {
                 return;
@@ -149,19 +151,19 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
 
             measure?.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
 
-            using var accept = await SendAsync(callee, $"/v1/invitations/{id}/accept", null);
+            var accept = await CommandAsync(callee, $"/v1/invitations/{id}/accept", null);
             if (await ArrivalAsync(accepted) is null)
             {
                 return;
             }
 
-            using var hangup = await SendAsync(caller, $"/v1/invitations/{id}/hangup", null);
-            if (await ArrivalAsync(ended) is not null && accept.IsSuccessStatusCode && hangup.IsSuccessStatusCode)
+            var hangup = await CommandAsync(caller, $"/v1/invitations/{id}/hangup", null);
+            if (await ArrivalAsync(ended) is not null && accept.Ok && hangup.Ok)
             {
                 Interlocked.Increment(ref _completed);
             }
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or WebSocketException or TimeoutException)
         {
             Interlocked.Increment(ref _errors);
         }
@@ -191,12 +193,28 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
         }
     }
 
-    private Task<HttpResponseMessage> SendAsync(string user, string path, object? body)
+    /// <summary>A POST command: a frame on the user's event socket, or an HTTP request (<c>--commands http</c>).</summary>
+    private async Task<Reply> CommandAsync(string user, string path, object? body)
     {
+        if (options.CommandsOnSocket)
+        {
+            var id = Interlocked.Increment(ref _command);
+            var reply = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _replies[id] = reply;
+            var frame = JsonSerializer.SerializeToUtf8Bytes(new { id, method = "POST", path, body });
+            await _sockets[user].SendAsync(frame, WebSocketMessageType.Text, true, _stop.Token);
+            return await reply.Task.WaitAsync(NotificationTimeout);
+        }
+
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(user));
-        return _http[NodeOf(user)].SendAsync(request);
+        using var response = await _http[NodeOf(user)].SendAsync(request);
+        var invitationId = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
+        return new Reply(response.IsSuccessStatusCode, invitationId);
     }
+
+    /// <summary>A command's outcome: success, and the invitation it answered with.</summary>
+    private sealed record Reply(bool Ok, string? InvitationId);
 
     /// <summary>Callers on the first node, callees on the last.</summary>
     private int NodeOf(string user) => user.StartsWith("callee", StringComparison.Ordinal) ? nodes.Count - 1 : 0;
@@ -222,6 +240,7 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
             socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
             await socket.ConnectAsync(new Uri($"ws://{nodes[NodeOf(user)].Url.Authority}/v1/events"), _stop.Token);
             _connections.Add(socket);
+            _sockets[user] = socket;
             _readers.Add(ReadWebSocketAsync(socket));
         }
     }
@@ -281,6 +300,18 @@ internal sealed class CallLoad(BenchOptions options, IReadOnlyList<GatewayUnderT
         var reader = new Utf8JsonReader(json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
+        if (root.TryGetProperty("reply", out var replyTo))
+        {
+            if (_replies.TryRemove(replyTo.GetInt64(), out var reply))
+            {
+                var status = root.GetProperty("status").GetInt32();
+                var ok = status is >= 200 and < 300;
+                reply.TrySetResult(new Reply(ok, ok ? root.GetProperty("body").GetProperty("id").GetString() : null));
+            }
+
+            return;
+        }
+
         if (root.TryGetProperty("invitation", out var invitation) && invitation.TryGetProperty("requestId", out var requestId)
             && _waiters.TryRemove($"{root.GetProperty("kind").GetString()}|{requestId.GetString()}|{root.GetProperty("recipient").GetString()}", out var waiter))
         {

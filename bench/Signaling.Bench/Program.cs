@@ -4,11 +4,13 @@ using Signaling.Bench;
 using Signaling.Http.Identity;
 
 // Signaling Gateway benchmark. Usage (from the repository root, after `dotnet build -c Release`):
-//   dotnet run -c Release --project bench/Signaling.Bench -- [--rate 1000] [--duration 10] [--pairs 200] [--transport ws|sse] [--idle 1000]
+//   dotnet run -c Release --project bench/Signaling.Bench -- [--rate 1000] [--duration 10] [--pairs 200] [--transport ws|sse]
+//       [--commands socket|http] [--idle 1000]
 //       [--url http://127.0.0.1:5080 --signing-key KEY] [--nodes 2 [--redis host:port]] [--passthrough]
 var options = BenchOptions.Parse(args);
 var issuer = new TokenIssuer(Options.Create(new AuthOptions { SigningKey = options.SigningKey }), TimeProvider.System);
 Console.WriteLine($"rate {options.Rate}/s for {options.DurationSeconds} s, {options.Pairs} caller/callee pairs over {options.Transport}, " +
+                  $"commands {(options.CommandsOnSocket ? "on the socket" : "over HTTP")}, " +
                   $"{options.Nodes} node(s){(options.Nodes > 1 ? " on Redis" : " on SQLite")}, {Environment.ProcessorCount} cores");
 
 // Baseline: bare Kestrel, same machine, same run, same rate, JSON the size of an invite and its reply.
@@ -60,7 +62,7 @@ string Ratio(double value, double floor) => (value / floor).ToString("F1", Cultu
 Console.WriteLine();
 Console.WriteLine("| metric | gateway | bare Kestrel | ratio |");
 Console.WriteLine("|---|---|---|---|");
-Console.WriteLine($"| throughput | {cyclesPerSecond:F0} cycles/s (4 requests + 3 events each) | {direct.Requests / direct.Seconds:F0} requests/s | |");
+Console.WriteLine($"| throughput | {cyclesPerSecond:F0} cycles/s (3 commands {(options.CommandsOnSocket ? "on the socket" : "as requests")} + 3 events each) | {direct.Requests / direct.Seconds:F0} requests/s | |");
 Console.WriteLine($"| invite→notification p50 | {Ms(invite.P50)} | {Ms(b.P50)} round trip | {Ratio(invite.P50, b.P50)} |");
 Console.WriteLine($"| invite→notification p99 | {Ms(invite.P99)} | {Ms(b.P99)} | {Ratio(invite.P99, b.P99)} |");
 Console.WriteLine($"| invite→notification max | {Ms(invite.Max)} | {Ms(b.Max)} | |");

@@ -20,6 +20,7 @@ public sealed class SignalingMetrics
     private readonly Counter<long> _redisErrors;
     private readonly Counter<long> _webhooks;
     private readonly Histogram<double> _webhookLatency;
+    private readonly Counter<long> _streamCommands;
 
     public SignalingMetrics(IMeterFactory meterFactory)
     {
@@ -40,6 +41,8 @@ public sealed class SignalingMetrics
             "signaling.webhooks", "{attempt}", "Webhook delivery attempts by endpoint, type and result: delivered, failed (to be retried), dropped (retried for Webhooks:RetryFor).");
         _webhookLatency = meter.CreateHistogram<double>(
             "signaling.webhook.delivery.latency", "ms", "Time from a webhook message's commit to its delivery (retries included).");
+        _streamCommands = meter.CreateCounter<long>(
+            "signaling.stream.commands", "{command}", "Commands answered on event-stream WebSockets (rather than as HTTP requests), by surface, operation and status.");
         _storeErrors = meter.CreateCounter<long>("signaling.store.unavailable", "{request}", "Requests answered 503 because the store (Redis, the SQLite file) was unreachable.");
     }
 
@@ -67,6 +70,10 @@ public sealed class SignalingMetrics
 
     public void WebhookDelivered(string endpoint, TimeSpan latency) =>
         _webhookLatency.Record(Math.Max(0, latency.TotalMilliseconds), new KeyValuePair<string, object?>("endpoint", endpoint));
+
+    public void StreamCommand(string surface, string operation, int status) =>
+        _streamCommands.Add(1, new KeyValuePair<string, object?>("surface", surface), new KeyValuePair<string, object?>("operation", operation),
+            new KeyValuePair<string, object?>("status", status));
 
     public void RedisError(string kind) => _redisErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

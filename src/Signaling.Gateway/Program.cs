@@ -13,6 +13,7 @@ using Signaling.Http;
 using Signaling.Http.Canonical;
 using Signaling.Http.OpenApi;
 using Signaling.Http.Problems;
+using Signaling.Http.Streams;
 using Signaling.Webhooks;
 
 // Configure the surfaces: the canonical API, then one line per vendor adapter.
@@ -56,8 +57,9 @@ builder.Services.AddLegacyPassthrough(builder.Configuration);
 
 // Configure limits, and how long a SIGTERM may take: streams are told to reconnect at once, in-flight requests finish
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(5)));
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
+var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
+builder.Services.PostConfigure<StreamOptions>(streams => streams.MaxCommandBytes = maxBodyBytes);
 
 // Configure health, request logging and metrics
 builder.Services.AddSingleton<WarmUp>().AddHostedService(services => services.GetRequiredService<WarmUp>());

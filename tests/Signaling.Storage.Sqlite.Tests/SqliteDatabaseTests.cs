@@ -20,6 +20,38 @@ public sealed class SqliteDatabaseTests
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Issue #16: small pages cut the bytes each commit writes; a file made before keeps its pages and its data.</summary>
+    [Fact]
+    public async Task ANewFile_Gets1KbPages_WhileAnOlderFileKeeps4KbPages_AndItsRows()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var older = Path.Combine(folder, "older.db");
+        await using (var made = new SqliteConnection($"Data Source={older};Pooling=false"))
+        {
+            await made.OpenAsync();
+            await using var create = made.CreateCommand();
+            create.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE lookup (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; " +
+                                 "INSERT INTO lookup VALUES ('kept', 'yes');";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        async Task<(long PageSize, long Rows)> OpenAsync(string path)
+        {
+            await using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = path }));
+            await database.InitializeAsync(CancellationToken.None);
+            await using var connection = await database.OpenReaderAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT page_size FROM pragma_page_size), (SELECT count(*) FROM lookup)";
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        Assert.Equal((1024L, 0L), await OpenAsync(Path.Combine(folder, "new.db")));
+        Assert.Equal((4096L, 1L), await OpenAsync(older));
+    }
+
     [Fact]
     public async Task Write_ThatThrows_RollsBack()
     {

@@ -46,7 +46,7 @@ public sealed class InvitationService(
 
             var invitation = new Invitation
             {
-                Id = Ids.New(),
+                Id = Ids.Sequential(),
                 Inviter = inviter,
                 Invitees = invitees.Except(busy).Select(u => new Invitee { UserId = u }).ToList(),
                 Busy = busy,

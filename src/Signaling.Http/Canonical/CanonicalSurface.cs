@@ -24,6 +24,7 @@ public sealed class CanonicalSurface : ISignalingSurface
     {
         services.AddCanonicalAuthentication();
         services.AddValidatorsFromAssemblyContaining<CanonicalSurface>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<CanonicalStreamCommands>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

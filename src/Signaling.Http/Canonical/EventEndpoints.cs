@@ -18,7 +18,7 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams) =>
+        v1.MapGet("/events", async (HttpContext context, ClaimsPrincipal user, EventStreamHandler streams, CanonicalStreamCommands commands) =>
             {
                 var (ok, after) = await EventStreamHandler.TryReadCursorAsync(context);
                 if (!ok)
@@ -26,7 +26,7 @@ public static class EventEndpoints
                     return;
                 }
 
-                await streams.StreamAsync(context, user.ToActor(), after, Renderer);
+                await streams.StreamAsync(context, user.ToActor(), after, Renderer, commands: commands);
             })
             .WithTags("Events")
             .WithName("StreamEvents")
@@ -38,7 +38,12 @@ public static class EventEndpoints
                 "holds the same JSON. Your other devices see what one device does; the device that did it is not told again. " +
                 "Resume with `Last-Event-ID` or `?after=N` to get exactly what you missed; `?after=0` replays everything still kept. " +
                 "Without either, the stream starts with the next event. A heartbeat comes every 15 s. " +
-                "Browsers may pass the token as `?access_token=`.")
+                "Browsers may pass the token as `?access_token=`. " +
+                "A WebSocket also takes the invitation commands, saving an HTTP request each: send a text frame that mirrors the request, " +
+                "`{\"id\": 7, \"method\": \"POST\", \"path\": \"/v1/invitations/inv_1/accept\", \"body\": {\"data\": \"…\"}}`, and a frame " +
+                "`{\"reply\": 7, \"status\": 200, \"body\": …}` comes back among the events, with the status and JSON the HTTP request would get " +
+                "(the invitation, or a problem with its `code`). One command is answered at a time per socket; the socket's token is the caller. " +
+                "Other paths answer 404: send them over HTTP.")
             .WithStreamParameters(queryToken: "access_token")
             .Produces<SignalingEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -40,22 +40,17 @@ public static class InvitationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExample(null, Examples.Invitation);
 
-        MapAction(group, "accept", "AcceptInvitation", "Accept as a pending invitee",
+        MapAction(group, "accept", "Accept as a pending invitee",
             "The inviter and the other invitees get `inviteeAccepted`; your other devices get `answeredElsewhere`. " +
-            "Later answers get 409 with `AlreadyAccepted`, `AlreadyRejected`, `AlreadyCancelled` or `Expired`.",
-            (service, actor, id, data, ct) => service.AcceptAsync(actor, id, data, ct));
-        MapAction(group, "reject", "RejectInvitation", "Reject as a pending invitee",
-            "The inviter and the other invitees get `inviteeRejected`; your other devices get `answeredElsewhere`.",
-            (service, actor, id, data, ct) => service.RejectAsync(actor, id, data, ct));
-        MapAction(group, "cancel", "CancelInvitation", "Cancel as the inviter while someone is still pending",
-            "Every pending invitee gets `invitationCancelled`.",
-            (service, actor, id, data, ct) => service.CancelAsync(actor, id, data, ct));
-        MapAction(group, "modify", "ModifyInvitation", "Replace the invitation's custom data, as the inviter",
-            "Everyone still in the invitation gets `invitationModified`. Online-only invitations cannot be modified (400).",
-            (service, actor, id, data, ct) => service.ModifyAsync(actor, id, data, ct));
-        MapAction(group, "hangup", "HangUpCall", "Hang up a connected call, ending it for everyone",
-            "Everyone in the call (and anyone still ringing) gets `callEnded`.",
-            (service, actor, id, data, ct) => service.HangUpAsync(actor, id, data, ct));
+            "Later answers get 409 with `AlreadyAccepted`, `AlreadyRejected`, `AlreadyCancelled` or `Expired`.");
+        MapAction(group, "reject", "Reject as a pending invitee",
+            "The inviter and the other invitees get `inviteeRejected`; your other devices get `answeredElsewhere`.");
+        MapAction(group, "cancel", "Cancel as the inviter while someone is still pending",
+            "Every pending invitee gets `invitationCancelled`.");
+        MapAction(group, "modify", "Replace the invitation's custom data, as the inviter",
+            "Everyone still in the invitation gets `invitationModified`. Online-only invitations cannot be modified (400).");
+        MapAction(group, "hangup", "Hang up a connected call, ending it for everyone",
+            "Everyone in the call (and anyone still ringing) gets `callEnded`.");
         return group;
     }
 
@@ -79,8 +74,6 @@ public static class InvitationEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value.ToView()) : Problems.Problems.From(result.Error);
     }
 
-    private delegate Task<Result<Invitation>> InvitationAction(InvitationService service, Actor actor, string id, string? data, CancellationToken cancellationToken);
-
     /// <summary>The invitation as each action leaves it, for the examples.</summary>
     private static InvitationView After(string verb) => verb switch
     {
@@ -91,7 +84,9 @@ public static class InvitationEndpoints
         _ => Examples.Invitation with { Data = "{\"reason\":\"on my way\"}" },
     };
 
-    private static void MapAction(RouteGroupBuilder group, string verb, string name, string summary, string description, InvitationAction action) =>
+    private static void MapAction(RouteGroupBuilder group, string verb, string summary, string description)
+    {
+        var (name, action) = InvitationActions.ByVerb[verb];
         group.MapPost($"/{{id}}/{verb}", async Task<Results<Ok<InvitationView>, ProblemHttpResult>> (
                 string id, ActionBody? body, ClaimsPrincipal user, InvitationService invitations, CancellationToken cancellationToken) =>
             {
@@ -106,4 +101,5 @@ public static class InvitationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new ActionBody("{\"reason\":\"on my way\"}"), After(verb));
+    }
 }

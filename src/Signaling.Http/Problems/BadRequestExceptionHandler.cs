@@ -39,24 +39,25 @@ public sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandle
             // Nothing was changed; the client may retry once the store is back.
             metrics.StoreUnavailable();
             httpContext.Response.Headers.RetryAfter = "1";
-            problem = Problems.From(new SignalingError(SignalingErrorCode.Unavailable, "The gateway's store is unavailable right now; nothing was changed. Try again shortly."));
+            problem = Problems.From(StoreUnavailable);
         }
 
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = TypedResults.Problem("The gateway failed to handle the request; it has been logged.", statusCode: 500, title: "Internal error.",
-                extensions: new Dictionary<string, object?> { ["code"] = "Internal" });
+            problem = Problems.Internal;
         }
 
         await problem.ExecuteAsync(httpContext);
         return true;
     }
 
+    public static SignalingError StoreUnavailable { get; } =
+        new(SignalingErrorCode.Unavailable, "The gateway's store is unavailable right now; nothing was changed. Try again shortly.");
+
     public static SignalingError TooLarge { get; } =
         new(SignalingErrorCode.PayloadTooLarge, "The request body is larger than the gateway accepts.", "body");
 
-    /// <summary>The refusal in the shape of the surface the request was for; ProblemDetails when no surface matched.</summary>
     /// <summary>The refusal in the shape of the surface the request was for; ProblemDetails when no surface matched.</summary>
     public static IResult Refuse(HttpContext httpContext, SignalingError error) =>
         SurfaceStatusCodePages.WriterFor(httpContext).Invalid(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, error.Code);

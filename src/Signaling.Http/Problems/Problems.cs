@@ -40,6 +40,10 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["code"] = code });
     }
 
+    /// <summary>A failure of the gateway itself, without its internals (they are logged).</summary>
+    public static ProblemHttpResult Internal => TypedResults.Problem("The gateway failed to handle the request; it has been logged.", statusCode: 500,
+        title: "Internal error.", extensions: new Dictionary<string, object?> { ["code"] = "Internal" });
+
     public static string Title(SignalingErrorCode code) => code switch
     {
         SignalingErrorCode.InvalidArgument => "The request is invalid.",

@@ -105,10 +105,12 @@ public sealed class EventStreamHandler(
     /// <summary>
     /// Streams until the client goes away. <paramref name="greeting"/> frames (a vendor's "state at login" callbacks)
     /// are sent first, carrying the starting cursor as their id. With <paramref name="ownActions"/> the connection also
-    /// sees what its own device did, for SDKs that report a caller's actions back to it.
+    /// sees what its own device did, for SDKs that report a caller's actions back to it. With <paramref name="commands"/>
+    /// a WebSocket also takes the surface's commands, each answered by a reply frame between the events.
     /// </summary>
     public async Task StreamAsync(
-        HttpContext context, Actor viewer, long? after, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting = null, bool ownActions = false)
+        HttpContext context, Actor viewer, long? after, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting = null, bool ownActions = false,
+        IStreamCommands? commands = null)
     {
         var aborted = context.RequestAborted;
         using var registration = wakeups.Register(viewer.UserId);
@@ -130,9 +132,9 @@ public sealed class EventStreamHandler(
                 using var socket = await context.WebSockets.AcceptWebSocketAsync(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-                var receiving = DrainAsync(socket, closed);
-                await PumpUntilShutdownAsync(
-                    viewer, cursor, connectionId, new WebSocketSink(socket, renderer), renderer, greeting, ownActions, removed, closed.Token);
+                var sink = new WebSocketSink(socket, renderer);
+                var receiving = ReceiveAsync(socket, sink, viewer, commands, closed);
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, removed, closed.Token);
                 if (socket.State == WebSocketState.CloseSent)
                 {
                     // Let the client answer our close (1012, 1008), so the handshake completes before the connection goes.
@@ -280,20 +282,41 @@ public sealed class EventStreamHandler(
         }
     }
 
-    /// <summary>Reads (and ignores) what the client sends, so a close frame or a dropped socket ends the stream.</summary>
-    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
+    /// <summary>
+    /// Reads what the client sends, so a close frame or a dropped socket ends the stream, and answers its commands one at
+    /// a time (without <paramref name="commands"/> its frames are ignored). The buffer is small while the socket idles and
+    /// grows to the command limit only for a command that needs it.
+    /// </summary>
+    private async Task ReceiveAsync(WebSocket socket, WebSocketSink sink, Actor viewer, IStreamCommands? commands, CancellationTokenSource closed)
     {
-        var buffer = new byte[256];
+        var first = new byte[256];
         try
         {
             while (socket.State == WebSocketState.Open)
             {
-                var received = await socket.ReceiveAsync(buffer, closed.Token);
+                var received = await socket.ReceiveAsync(first.AsMemory(), closed.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
+
+                var frame = new CommandFrame(first, received.Count, _options.MaxCommandBytes);
+                while (!received.EndOfMessage)
+                {
+                    received = await socket.ReceiveAsync(frame.Free, closed.Token);
+                    frame.Grew(received.Count);
+                }
+
+                if (commands is null)
+                {
+                    continue;
+                }
+
+                var reply = frame.TooLarge ? commands.Refuse(Problems.BadRequestExceptionHandler.TooLarge)
+                    : received.MessageType == WebSocketMessageType.Binary ? commands.Refuse(BinaryFrame)
+                    : await commands.HandleAsync(viewer, frame.Bytes, closed.Token);
+                await sink.SendAsync(reply, closed.Token);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
@@ -305,6 +328,9 @@ public sealed class EventStreamHandler(
             await closed.CancelAsync();
         }
     }
+
+    private static readonly SignalingError BinaryFrame =
+        SignalingError.Invalid("body", "Commands are JSON in text frames; binary frames are not read.");
 
     private interface ISink
     {
@@ -350,10 +376,26 @@ public sealed class EventStreamHandler(
         }
     }
 
+    /// <summary>Event frames from the pump and command replies from the receiver share the socket, one send at a time.</summary>
     private sealed class WebSocketSink(WebSocket socket, IEventRenderer renderer) : ISink
     {
+        private readonly SemaphoreSlim _sending = new(1, 1);
+
         public ValueTask WriteAsync(EventFrame frame, long sequence, CancellationToken cancellationToken) =>
-            socket.SendAsync(renderer.WebSocketText(frame, sequence).AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
+            new(SendAsync(renderer.WebSocketText(frame, sequence), cancellationToken));
+
+        public async Task SendAsync(byte[] text, CancellationToken cancellationToken)
+        {
+            await _sending.WaitAsync(cancellationToken);
+            try
+            {
+                await socket.SendAsync(text.AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        }
 
         public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -16,4 +16,7 @@ public sealed class StreamOptions
 
     /// <summary>A client that does not take a batch within this time is disconnected; it resumes with its last id.</summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest command frame a WebSocket takes (the host sets it to <c>Limits:MaxRequestBodyBytes</c>).</summary>
+    public int MaxCommandBytes { get; set; } = 64 * 1024;
 }

@@ -49,21 +49,34 @@ public static class ValidationFilter
                 }
 
                 var validator = (IValidator)services.GetRequiredService(validatorType);
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                if (!result.IsValid)
+                if (await CheckAsync(validator, argument, invocation.HttpContext.RequestAborted) is { } refusal)
                 {
-                    var errors = result.Errors
-                        .GroupBy(e => CamelCase(e.PropertyName))
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-                    var code = result.Errors.Exists(e => e.ErrorCode == PayloadTooLarge)
-                        ? SignalingErrorCode.PayloadTooLarge
-                        : SignalingErrorCode.InvalidArgument;
-                    return problems.Invalid(errors, code);
+                    return problems.Invalid(refusal.Errors, refusal.Code);
                 }
             }
 
             return await next(invocation);
         };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="validator"/> on <paramref name="argument"/>: null when it passes, else the refusal — the
+    /// messages per (camelCase) field and the code (<c>PayloadTooLarge</c> when a size limit was broken).
+    /// </summary>
+    public static async Task<(Dictionary<string, string[]> Errors, SignalingErrorCode Code)?> CheckAsync(
+        IValidator validator, object argument, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(new ValidationContext<object>(argument), cancellationToken);
+        if (result.IsValid)
+        {
+            return null;
+        }
+
+        var errors = result.Errors
+            .GroupBy(e => CamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var code = result.Errors.Exists(e => e.ErrorCode == PayloadTooLarge) ? SignalingErrorCode.PayloadTooLarge : SignalingErrorCode.InvalidArgument;
+        return (errors, code);
     }
 
     private static string CamelCase(string name) =>
