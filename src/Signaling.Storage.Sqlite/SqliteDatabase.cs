@@ -47,6 +47,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int MaxBatch = 128;
     private readonly Channel<WriteItem> _writes = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    // Each user's last event sequence as committed (see SqliteWriteSession.NextSequenceAsync); the writer thread's alone.
+    private readonly Dictionary<string, long> _lastSequences = new(StringComparer.Ordinal);
+    private const int MaxRememberedSequences = 100_000;
     private readonly Thread _writerThread;
     private readonly Thread _checkpointThread;
     private readonly CancellationTokenSource _stopping = new();
@@ -137,22 +141,29 @@ public sealed class SqliteDatabase : IAsyncDisposable
             try
             {
                 _writer ??= OpenWriter();
+                if (_lastSequences.Count > MaxRememberedSequences)
+                {
+                    _lastSequences.Clear();
+                }
+
                 using var transaction = _writer.BeginTransaction();
-                var session = new SqliteWriteSession(_writer, transaction, _prepared);
+                var session = new SqliteWriteSession(_writer, transaction, _prepared, _lastSequences);
                 foreach (var item in batch)
                 {
-                    transaction.Save("item");
+                    // Prepared savepoint statements: Save/Release/Rollback(name) would parse their SQL anew for every item.
+                    session.Command("SAVEPOINT item").ExecuteNonQuery();
                     try
                     {
                         // Microsoft.Data.Sqlite completes its "async" calls synchronously, so this runs inline here.
                         item.RunAsync(session).GetAwaiter().GetResult();
-                        transaction.Release("item");
+                        session.Command("RELEASE item").ExecuteNonQuery();
                         done.Add(item);
                     }
                     catch (Exception ex)
                     {
-                        transaction.Rollback("item");
-                        transaction.Release("item");
+                        session.Command("ROLLBACK TO item").ExecuteNonQuery();
+                        session.Command("RELEASE item").ExecuteNonQuery();
+                        _lastSequences.Clear(); // It may hold sequences the rollback took back.
                         item.Fail(ex);
                     }
                 }
@@ -163,6 +174,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             catch (Exception ex)
             {
                 // The transaction itself failed (the disk, the file): nothing of this batch was written.
+                _lastSequences.Clear();
                 batch.ForEach(item => item.Fail(ex));
             }
         }

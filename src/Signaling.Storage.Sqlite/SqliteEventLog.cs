@@ -8,6 +8,10 @@ namespace Signaling.Storage.Sqlite;
 /// <summary>Each user's log in the events table; the newest events of active users are served from <see cref="SqliteCache"/>.</summary>
 public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) : IEventLog
 {
+    /// <summary>A user's last sequence: their newest event's, or — when a purge took them all — the floor it left in user_seq.</summary>
+    internal const string LastSequenceSql =
+        "SELECT max(coalesce((SELECT last_seq FROM user_seq WHERE user_id = $user), 0), coalesce((SELECT max(seq) FROM events WHERE user_id = $user), 0))";
+
     public async Task<IReadOnlyList<SignalingEvent>> ReadAsync(string userId, long after, int max, CancellationToken cancellationToken = default)
     {
         if (cache.TryReadRecent(userId, after, max) is { } recent)
@@ -37,13 +41,21 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
     public async Task<long> GetLastSequenceAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command("SELECT last_seq FROM user_seq WHERE user_id = $user").With("$user", userId);
-        return await command.ExecuteScalarAsync(cancellationToken) is long last ? last : 0;
+        await using var command = connection.Command(LastSequenceSql).With("$user", userId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Before the events go, each user's newest purged sequence is kept as a floor, so sequences never go back.</summary>
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
-            session => session.Command("DELETE FROM events WHERE expires_at <= $now").With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken),
+            async session =>
+            {
+                await session.Command(
+                        "INSERT INTO user_seq (user_id, last_seq) SELECT user_id, max(seq) FROM events WHERE expires_at <= $now GROUP BY user_id " +
+                        "ON CONFLICT (user_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)")
+                    .With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
+                return await session.Command("DELETE FROM events WHERE expires_at <= $now").With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
+            },
             cancellationToken,
             committed: _ => cache.ForgetRecentEvents());
 }

@@ -176,17 +176,33 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     {
         foreach (var write in writes)
         {
-            var read = session.Command("SELECT value FROM lookup WHERE key = $key").With("$key", write.Key);
-            if (await read.ExecuteScalarAsync(cancellationToken) as string != write.Expected)
+            // One statement per key: it changes the row only if it still holds what the command read (or is absent).
+            var command = (write.Expected, write.Value) switch
+            {
+                (null, null) => session.Command("SELECT NOT EXISTS (SELECT 1 FROM lookup WHERE key = $key)"),
+                (null, _) => session.Command("INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT DO NOTHING"),
+                (_, null) => session.Command("DELETE FROM lookup WHERE key = $key AND value = $expected"),
+                _ => session.Command("UPDATE lookup SET value = $value WHERE key = $key AND value = $expected"),
+            };
+            command.With("$key", write.Key);
+            if (write.Value is not null)
+            {
+                command.With("$value", write.Value);
+            }
+
+            if (write.Expected is not null)
+            {
+                command.With("$expected", write.Expected);
+            }
+
+            var asExpected = write is { Expected: null, Value: null }
+                ? (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1
+                : await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (!asExpected)
             {
                 return false;
             }
 
-            var command = write.Value is null
-                ? session.Command("DELETE FROM lookup WHERE key = $key").With("$key", write.Key)
-                : session.Command("INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                    .With("$key", write.Key).With("$value", write.Value);
-            await command.ExecuteNonQueryAsync(cancellationToken);
             written.Add((write.Key, new SqliteCache.LookupValue(write.Value)));
         }
 
@@ -203,11 +219,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         var appended = new List<SignalingEvent>(events.Count);
         foreach (var (draft, body) in events)
         {
-            var next = session.Command(
-                    "INSERT INTO user_seq (user_id, last_seq) VALUES ($user, 1) " +
-                    "ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq")
-                .With("$user", draft.Recipient);
-            var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+            var sequence = await session.NextSequenceAsync(draft.Recipient, cancellationToken);
             var stored = draft with { Sequence = sequence };
             var insert = session.Command(
                     "INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)")

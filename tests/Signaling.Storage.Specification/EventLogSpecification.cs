@@ -112,6 +112,20 @@ public abstract class EventLogSpecification : StorageSpecification
         Assert.Equal(3, (await Storage.Store.CommitAsync(WithEvent(NewEvent("bob")))).Appended[0].Sequence);
     }
 
+    /// <summary>A resuming client holds its last sequence: one reused after a purge and a restart would hide new events from it.</summary>
+    [Fact]
+    public async Task AfterEveryEventIsPurged_AndARestart_SequencesStillContinue()
+    {
+        await AppendAsync(NewEvent("bob", expiresAt: T0.AddMinutes(1)), NewEvent("bob", expiresAt: T0.AddMinutes(1)));
+        await Storage.Log.PurgeExpiredAsync(T0.AddMinutes(2));
+
+        await RestartAsync();
+
+        Assert.Empty(await Storage.Log.ReadAsync("bob", 0, 10));
+        Assert.Equal(2, await Storage.Log.GetLastSequenceAsync("bob"));
+        Assert.Equal(3, (await AppendAsync(NewEvent("bob"))).Appended[0].Sequence);
+    }
+
     private static Commit WithEvent(Signaling.Core.Events.SignalingEvent signalingEvent)
     {
         var commit = new Commit();
