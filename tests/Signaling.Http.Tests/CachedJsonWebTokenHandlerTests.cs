@@ -31,6 +31,20 @@ public sealed class CachedJsonWebTokenHandlerTests
     }
 
     [Fact]
+    public async Task ATokenNotWorthRemembering_IsAcceptedButNotKept()
+    {
+        var streams = new CachedJsonWebTokenHandler(() => false) { MapInboundClaims = false };
+
+        var accepted = await streams.ValidateTokenAsync(Issuer().Issue("alice"), Parameters());
+        await _handler.ValidateTokenAsync(Issuer().Issue("bob"), Parameters());
+
+        Assert.True(accepted.IsValid);
+        Assert.Equal("alice", accepted.ClaimsIdentity.FindFirst("sub")?.Value);
+        Assert.Equal(0, streams.Remembered);
+        Assert.Equal(1, _handler.Remembered);
+    }
+
+    [Fact]
     public async Task AnAlteredToken_IsRefused_ThoughTheOriginalWasAccepted()
     {
         var token = Issuer().Issue("alice");

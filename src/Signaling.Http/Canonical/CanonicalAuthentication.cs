@@ -18,16 +18,22 @@ public static class CanonicalAuthentication
     public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
     public const string Policy = "canonical";
 
+    private static bool IsStream(HttpRequest request) => request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true;
+
     public static void AddCanonicalAuthentication(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication().AddJwtBearer(Scheme);
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
+        services.AddHttpContextAccessor();
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AuthOptions>, IHttpContextAccessor>((jwt, auth, http) =>
         {
             jwt.MapInboundClaims = false;
             jwt.TokenHandlers.Clear();
-            jwt.TokenHandlers.Add(new CachedJsonWebTokenHandler { MapInboundClaims = false });
+            jwt.TokenHandlers.Add(new CachedJsonWebTokenHandler(() => http.HttpContext is not { } context || !IsStream(context.Request))
+            {
+                MapInboundClaims = false,
+            });
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = auth.Value.Issuer,
@@ -42,7 +48,7 @@ public static class CanonicalAuthentication
                 // Browsers cannot set headers on EventSource or WebSocket: streams also accept ?access_token=.
                 OnMessageReceived = context =>
                 {
-                    if (context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true)
+                    if (IsStream(context.Request))
                     {
                         context.Token ??= context.Request.Query["access_token"].FirstOrDefault();
                     }

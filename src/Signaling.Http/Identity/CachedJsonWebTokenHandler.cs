@@ -8,13 +8,23 @@ namespace Signaling.Http.Identity;
 /// Bearer-token validation that remembers each token it accepted until that token expires. An app sends the same token
 /// with every command, and checking its signature and claims each time was ~5% of the gateway's CPU under load. Only
 /// accepted tokens are kept — at most <see cref="Capacity"/>, so no caller can make the cache grow without bound — and
-/// an altered token is another key, checked in full. Each hit gets its own copy of the identity.
+/// an altered token is another key, checked in full. Each hit gets its own copy of the identity. A token whose request
+/// <paramref name="worthRemembering"/> declines (an event stream's: it shows its token once per connection) is checked
+/// but not kept, since keeping it would only cost ~6 KB for each open stream.
 /// </summary>
-public sealed class CachedJsonWebTokenHandler : JsonWebTokenHandler
+public sealed class CachedJsonWebTokenHandler(Func<bool> worthRemembering) : JsonWebTokenHandler
 {
     public const int Capacity = 10_000;
 
     private readonly MemoryCache _accepted = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public CachedJsonWebTokenHandler()
+        : this(() => true)
+    {
+    }
+
+    /// <summary>How many accepted tokens are remembered now.</summary>
+    public int Remembered => _accepted.Count;
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -25,9 +35,9 @@ public sealed class CachedJsonWebTokenHandler : JsonWebTokenHandler
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
-        if (!result.IsValid)
+        if (!result.IsValid || !worthRemembering())
         {
-            return result;
+            return result.IsValid ? Copy(result) : result;
         }
 
         _accepted.Set(token, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = ExpiresAt(result, validationParameters) });
