@@ -40,7 +40,7 @@ public sealed class CanonicalStreamCommands(
         }
         catch (JsonException ex)
         {
-            return Reply(null, "Unreadable", Refusal(BadRequestExceptionHandler.Describe(ex) with { Field = "command" }));
+            return Reply(null, "Unreadable", Problems.Problems.From(BadRequestExceptionHandler.Describe(ex) with { Field = "command" }));
         }
 
         using (document)
@@ -48,14 +48,14 @@ public sealed class CanonicalStreamCommands(
             var command = document.RootElement;
             if (command.ValueKind != JsonValueKind.Object)
             {
-                return Reply(null, "Unreadable", Refusal(SignalingError.Invalid("command",
+                return Reply(null, "Unreadable", Problems.Problems.From(SignalingError.Invalid("command",
                     "A command is a JSON object: {\"id\", \"method\", \"path\", \"body\"}.")));
             }
 
             if (!command.TryGetProperty("id", out var id) || id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)
                 || id.GetRawText().Length > MaxCommandIdLength + 2)
             {
-                return Reply(null, "Unreadable", Refusal(SignalingError.Invalid("id",
+                return Reply(null, "Unreadable", Problems.Problems.From(SignalingError.Invalid("id",
                     $"'id' must be a string or a number of at most {MaxCommandIdLength} characters: the reply carries it back.")));
             }
 
@@ -64,7 +64,7 @@ public sealed class CanonicalStreamCommands(
         }
     }
 
-    public byte[] Refuse(SignalingError error) => Reply(null, "Unreadable", Refusal(error));
+    public byte[] Refuse(SignalingError error) => Reply(null, "Unreadable", Problems.Problems.From(error));
 
     private async Task<(string Operation, IResult Result)> RunAsync(Actor actor, JsonElement command, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public sealed class CanonicalStreamCommands(
         }
         catch (JsonException ex)
         {
-            return (operation, Refusal(BadRequestExceptionHandler.Describe(ex)));
+            return (operation, Problems.Problems.From(BadRequestExceptionHandler.Describe(ex)));
         }
         catch (StoreUnavailableException)
         {
@@ -104,7 +104,7 @@ public sealed class CanonicalStreamCommands(
         var request = body?.Deserialize<CreateInvitationBody>(_json);
         if (request is null)
         {
-            return Refusal(SignalingError.Invalid("body", "The body is required: the invitation to create."));
+            return Problems.Problems.From(SignalingError.Invalid("body", "The body is required: the invitation to create."));
         }
 
         if (await ValidationFilter.CheckAsync(createValidator, request, cancellationToken) is { } invalid)
@@ -171,14 +171,11 @@ public sealed class CanonicalStreamCommands(
         var id = Uri.UnescapeDataString(segments[3]);
         if (Limits.CheckId("id", id) is { } badId)
         {
-            return (operation, new Problem(Refusal(badId)));
+            return (operation, new Problem(Problems.Problems.From(badId)));
         }
 
         return (operation, segments.Length == 4 ? new Get(id) : new Act(id, segments[4]));
     }
-
-    private static ProblemHttpResult Refusal(SignalingError error) =>
-        Problems.Problems.Validation(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, error.Code);
 
     private byte[] Reply(JsonElement? id, string operation, IResult result)
     {

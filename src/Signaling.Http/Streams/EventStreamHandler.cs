@@ -301,7 +301,8 @@ public sealed class EventStreamHandler(
                     break;
                 }
 
-                var frame = new CommandFrame(first, received.Count, _options.MaxCommandBytes);
+                // A surface without commands keeps nothing of what it is sent (a limit of 0 drops every byte).
+                var frame = new CommandFrame(first, received.Count, commands is null ? 0 : _options.MaxCommandBytes);
                 while (!received.EndOfMessage)
                 {
                     received = await socket.ReceiveAsync(frame.Free, closed.Token);
