@@ -1,13 +1,16 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Signaling.Core.Events;
 
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// What this process wrote or read lately: aggregates, lookup keys and each user's newest events. It is coherent
-/// because one process owns the database file and every write passes through <see cref="Committed"/> in commit
-/// order. A value read from the file is cached only if no commit happened during the read (a generation check),
-/// so a slow read can never overwrite a newer commit. Entries are bounded and expire; a miss reads the file.
+/// What this process committed or read lately: aggregates, lookup keys and each user's newest events. It is coherent
+/// because one process owns the database file and every commit passes through <see cref="Committed"/> in commit
+/// order. What is journalled but not yet copied into the tables is <em>pinned</em> (kept whatever the size limit)
+/// until <see cref="Applied"/>, so a read never falls through to a table that does not have it yet. A value read from
+/// the file is cached only if no commit happened during the read (a generation check), so a slow read can never
+/// overwrite a newer commit. Other entries are bounded and expire; a miss reads the file.
 /// </summary>
 public sealed class SqliteCache : IDisposable
 {
@@ -15,17 +18,33 @@ public sealed class SqliteCache : IDisposable
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _values = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    private readonly ConcurrentDictionary<string, object> _pinned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SignalingEvent>> _pinnedEvents = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
     private long _generation;
 
+    /// <summary>Made by <see cref="SqliteDatabase"/>, whose writer keeps it coherent.</summary>
+    internal SqliteCache()
+    {
+    }
+
     public long Generation => Volatile.Read(ref _generation);
 
-    public bool TryGetAggregate(string key, out StoredAggregate aggregate) => _values.TryGetValue(key, out aggregate!);
+    public bool TryGetAggregate(string key, out StoredAggregate aggregate)
+    {
+        if (_pinned.TryGetValue(key, out var pinned))
+        {
+            aggregate = (StoredAggregate)pinned;
+            return true;
+        }
+
+        return _values.TryGetValue(key, out aggregate!);
+    }
 
     public bool TryGetLookup(string key, out string? value)
     {
-        var found = _values.TryGetValue(key, out LookupValue? lookup);
-        value = lookup?.Value;
+        var found = _pinned.TryGetValue(key, out var pinned) ? pinned is LookupValue : _values.TryGetValue(key, out pinned);
+        value = (pinned as LookupValue)?.Value;
         return found;
     }
 
@@ -41,35 +60,57 @@ public sealed class SqliteCache : IDisposable
         }
     }
 
-    public void Committed(IEnumerable<(string Key, object Value)> values, IEnumerable<SignalingEvent> events)
+    /// <summary>A commit was journalled: its values and events are what reads see from now on, pinned until applied.</summary>
+    internal void Committed(IEnumerable<(string Key, object Value)> values, IEnumerable<SignalingEvent> events)
     {
         lock (_sync)
         {
             foreach (var (key, value) in values)
             {
                 Set(key, value);
+                _pinned[key] = value;
             }
 
             foreach (var signalingEvent in events)
             {
                 RecentOf(signalingEvent.Recipient).Append(signalingEvent);
+                if (!_pinnedEvents.TryGetValue(signalingEvent.Recipient, out var pinned))
+                {
+                    _pinnedEvents[signalingEvent.Recipient] = pinned = [];
+                }
+
+                pinned.Add(signalingEvent);
             }
 
             _generation++;
         }
     }
 
-    /// <summary>After a conflict the cached copies of what was touched may be stale: drop them.</summary>
-    public void Forget(IEnumerable<string> keys)
+    /// <summary>Everything journalled so far is in the tables now: nothing needs pinning.</summary>
+    internal void Applied()
     {
         lock (_sync)
         {
-            foreach (var key in keys)
-            {
-                _values.Remove(key);
-            }
+            _pinned.Clear();
+            _pinnedEvents.Clear();
+        }
+    }
 
-            _generation++;
+    /// <summary>The user's journalled events not yet in the tables with sequence after <paramref name="after"/>, oldest first.</summary>
+    internal List<SignalingEvent> PinnedEvents(string userId, long after)
+    {
+        lock (_sync)
+        {
+            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned.Where(e => e.Sequence > after).ToList() : [];
+        }
+    }
+
+    /// <summary>The user's newest sequence among journalled events not yet in the tables, 0 when none.</summary>
+    internal long PinnedLastSequence(string userId)
+    {
+        lock (_sync)
+        {
+            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned[^1].Sequence : 0;
         }
     }
 

@@ -6,11 +6,13 @@ using Signaling.Core;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// The one database file (WAL mode). Reads use pooled connections in parallel. Writes go through a single
-/// connection, which is how SQLite works best: a writer loop takes every write queued meanwhile and runs them in
-/// one transaction, each inside its own savepoint (so one that fails rolls back alone), then commits once — a
-/// group commit that amortises the transaction cost under load. One process owns the file (a lock file beside it
-/// says so), which is what lets the store cache what it wrote.
+/// The one database file (WAL mode) and its commit journal. Reads use pooled connections in parallel. Everything that
+/// writes runs on one writer thread, which is how SQLite works best. A commit is checked there, appended to the
+/// journal (<see cref="SqliteJournal"/>) together with every other commit queued meanwhile — one file write — and
+/// acknowledged; the writer copies journalled commits into the tables later, many in one transaction
+/// (<see cref="SqliteJournalApplier"/>), and reads see them meanwhile through the pinned entries of <see cref="Cache"/>.
+/// Other writes (claims, presence, purges) run after everything journalled has been applied, each in its own savepoint
+/// of one transaction. One process owns the file (a lock file beside it says so), which is what lets the cache be exact.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -29,6 +31,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS timeouts (
             invitation_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS timeouts_due ON timeouts (due_at);
+        CREATE TABLE IF NOT EXISTS journal_applied (number INTEGER NOT NULL);
+        INSERT INTO journal_applied (number) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM journal_applied);
         -- The older presence table lacked stream details; it only ever held live connections, so dropping it loses nothing.
         DROP TABLE IF EXISTS presence;
         CREATE TABLE IF NOT EXISTS connections (
@@ -45,17 +49,31 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private const int MaxBatch = 128;
-    private readonly Channel<WriteItem> _writes = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Journalled commits are applied to the tables this long after the first of them at the latest, or once this many wait.
+    private static readonly TimeSpan ApplyDelay = TimeSpan.FromMilliseconds(50);
+    private const int ApplyAt = 4_096;
+
+    // Commits are refused (the store is failing) while this many journalled commits could not be applied.
+    private const int MaxPending = 50_000;
+    private readonly Channel<QueuedItem> _writes = Channel.CreateUnbounded<QueuedItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    // Each user's last event sequence as committed (see SqliteWriteSession.NextSequenceAsync); the writer thread's alone.
+    // Each user's last event sequence as journalled (see SqliteCommitStage.NextSequence); the writer thread's alone.
     private readonly Dictionary<string, long> _lastSequences = new(StringComparer.Ordinal);
     private const int MaxRememberedSequences = 100_000;
+
+    // Journalled, acknowledged, not yet in the tables; the writer thread's alone.
+    private readonly List<JournalRecord> _pending = [];
+    private long _pendingSince;
+    private long _nextNumber;
     private readonly Thread _writerThread;
     private readonly Thread _checkpointThread;
     private readonly CancellationTokenSource _stopping = new();
     private readonly FileStream _ownership;
     private SqliteConnection? _writer;
+    private SqliteJournal? _journal;
+    private SqliteCommitStage? _stage;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
@@ -82,6 +100,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string FilePath { get; }
 
+    /// <summary>The journal beside the database file.</summary>
+    public string JournalPath => FilePath + ".commits";
+
+    /// <summary>What was committed, kept coherent by the writer; the store and the event log read through it.</summary>
+    public SqliteCache Cache { get; } = new();
+
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -90,13 +114,26 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> alone on the writer connection inside a transaction; if it throws, its changes
-    /// are rolled back and the exception is rethrown to the caller. <paramref name="committed"/> runs after the
-    /// commit, still alone, so caches change in commit order.
+    /// Runs <paramref name="work"/> alone on the writer connection inside a transaction, after every journalled commit
+    /// is in the tables; if it throws, its changes are rolled back and the exception is rethrown to the caller.
+    /// <paramref name="committed"/> runs after the commit, still alone, so caches change in commit order.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null) =>
+        Enqueue(new WriteItem<T>(work, committed, cancellationToken));
+
+    /// <summary>Completes once everything committed before it is in the tables, for reads that go to the tables directly.</summary>
+    public Task SettleAsync(CancellationToken cancellationToken) => WriteAsync(_ => Task.FromResult(true), cancellationToken);
+
+    /// <summary>
+    /// Checks and journals one commit on the writer thread: <paramref name="stage"/> returns the record to journal, or
+    /// null for a conflict (nothing written). Once the journal has it, <paramref name="committed"/> runs (still on the
+    /// writer, in commit order) and the task completes with the record.
+    /// </summary>
+    internal Task<JournalRecord?> CommitAsync(Func<SqliteCommitStage, JournalRecord?> stage, Action<JournalRecord> committed, CancellationToken cancellationToken) =>
+        Enqueue(new JournalItem(stage, committed, cancellationToken));
+
+    private Task<T> Enqueue<T>(QueuedItem<T> item)
     {
-        var item = new WriteItem<T>(work, committed, cancellationToken);
         if (!_writes.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(SqliteDatabase));
@@ -122,17 +159,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
             await _writer.DisposeAsync();
         }
 
+        _journal?.Dispose();
+        Cache.Dispose();
         await _ownership.DisposeAsync();
     }
 
     private void WriteLoop()
     {
-        var batch = new List<WriteItem>(MaxBatch);
-        var done = new List<WriteItem>(MaxBatch);
-        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var batch = new List<QueuedItem>(MaxBatch);
+        while (WaitForWork())
         {
             batch.Clear();
-            done.Clear();
             while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var queued))
             {
                 batch.Add(queued);
@@ -141,42 +178,209 @@ public sealed class SqliteDatabase : IAsyncDisposable
             try
             {
                 _writer ??= OpenWriter();
-                if (_lastSequences.Count > MaxRememberedSequences)
-                {
-                    _lastSequences.Clear();
-                }
-
-                using var transaction = _writer.BeginTransaction();
-                var session = new SqliteWriteSession(_writer, transaction, _prepared, _lastSequences);
-                foreach (var item in batch)
-                {
-                    // Prepared savepoint statements: Save/Release/Rollback(name) would parse their SQL anew for every item.
-                    session.Command("SAVEPOINT item").ExecuteNonQuery();
-                    try
-                    {
-                        // Microsoft.Data.Sqlite completes its "async" calls synchronously, so this runs inline here.
-                        item.RunAsync(session).GetAwaiter().GetResult();
-                        session.Command("RELEASE item").ExecuteNonQuery();
-                        done.Add(item);
-                    }
-                    catch (Exception ex)
-                    {
-                        session.Command("ROLLBACK TO item").ExecuteNonQuery();
-                        session.Command("RELEASE item").ExecuteNonQuery();
-                        _lastSequences.Clear(); // It may hold sequences the rollback took back.
-                        item.Fail(ex);
-                    }
-                }
-
-                transaction.Commit();
-                done.ForEach(item => item.Complete());
             }
             catch (Exception ex)
             {
-                // The transaction itself failed (the disk, the file): nothing of this batch was written.
-                _lastSequences.Clear();
                 batch.ForEach(item => item.Fail(ex));
+                continue;
             }
+
+            // Runs of commits are journalled together; any other write waits until they are in the tables.
+            for (var i = 0; i < batch.Count;)
+            {
+                var journalled = batch[i] is JournalItem;
+                var run = batch.Skip(i).TakeWhile(item => item is JournalItem == journalled).ToList();
+                if (journalled)
+                {
+                    Journal(run.Cast<JournalItem>().ToList());
+                }
+                else
+                {
+                    RunWrites(run.Cast<IWriteItem>().ToList());
+                }
+
+                i += run.Count;
+            }
+
+            if (_pending.Count >= ApplyAt)
+            {
+                TryApply(out _);
+            }
+        }
+
+        // Stopping: leave the tables complete and the journal empty when possible.
+        if (_writer is not null)
+        {
+            TryApply(out _);
+        }
+    }
+
+    /// <summary>Waits for the next write; applies the journalled commits meanwhile once they have waited long enough.</summary>
+    private bool WaitForWork()
+    {
+        var ready = _writes.Reader.WaitToReadAsync().AsTask();
+        if (_pending.Count > 0)
+        {
+            var left = ApplyDelay - System.Diagnostics.Stopwatch.GetElapsedTime(_pendingSince);
+            if (left <= TimeSpan.Zero || !ready.Wait(left))
+            {
+                TryApply(out _);
+            }
+        }
+
+        return ready.GetAwaiter().GetResult();
+    }
+
+    private void Journal(List<JournalItem> items)
+    {
+        if (_pending.Count >= MaxPending && !TryApply(out var failure))
+        {
+            items.ForEach(item => item.Fail(failure!));
+            return;
+        }
+
+        var stage = _stage ??= new SqliteCommitStage(_writer!, _prepared, Cache, _lastSequences);
+        var staged = new List<(JournalItem Item, JournalRecord Record)>(items.Count);
+
+        // One read transaction for the checks of the whole run, not one per statement.
+        using var reading = _writer!.BeginTransaction(deferred: true);
+        stage.Reading = reading;
+        foreach (var item in items)
+        {
+            try
+            {
+                if (item.Stage(stage) is { } record)
+                {
+                    record.Number = _nextNumber++;
+                    staged.Add((item, record));
+                }
+            }
+            catch (Exception ex)
+            {
+                // What this item staged (sequences among it) must not outlive it: journal the ones before it, then start over.
+                Write(staged);
+                staged.Clear();
+                _lastSequences.Clear();
+                item.Fail(ex);
+            }
+        }
+
+        stage.Reading = null;
+        reading.Commit();
+        Write(staged);
+    }
+
+    private void Write(List<(JournalItem Item, JournalRecord Record)> staged)
+    {
+        _stage!.Reset();
+        if (staged.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _journal!.Append(staged.Select(s => s.Record));
+        }
+        catch (Exception ex)
+        {
+            _lastSequences.Clear();
+            staged.ForEach(s => s.Item.Fail(ex));
+            return;
+        }
+
+        if (_pending.Count == 0)
+        {
+            _pendingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
+        foreach (var (item, record) in staged)
+        {
+            _pending.Add(record);
+            item.Complete();
+        }
+    }
+
+    /// <summary>Copies every journalled commit into the tables in one transaction, then empties the journal.</summary>
+    private bool TryApply(out Exception? failure)
+    {
+        failure = null;
+        if (_pending.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var transaction = _writer!.BeginTransaction();
+            SqliteJournalApplier.Apply(new SqliteWriteSession(_writer, transaction, _prepared), _pending);
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            // Kept in memory and in the journal; the next attempt tries again.
+            failure = ex;
+            return false;
+        }
+
+        _pending.Clear();
+        Cache.Applied();
+        if (_lastSequences.Count > MaxRememberedSequences)
+        {
+            _lastSequences.Clear(); // Safe now: the tables hold every sequence.
+        }
+
+        try
+        {
+            _journal!.Clear();
+        }
+        catch (IOException)
+        {
+            // The records stay in the file but are marked applied; a later clear, or the next start, skips them.
+        }
+
+        return true;
+    }
+
+    private void RunWrites(List<IWriteItem> items)
+    {
+        if (!TryApply(out var failure))
+        {
+            items.ForEach(item => item.Fail(failure!));
+            return;
+        }
+
+        var done = new List<IWriteItem>(items.Count);
+        try
+        {
+            using var transaction = _writer!.BeginTransaction();
+            var session = new SqliteWriteSession(_writer, transaction, _prepared);
+            foreach (var item in items)
+            {
+                // Prepared savepoint statements: Save/Release/Rollback(name) would parse their SQL anew for every item.
+                session.Command("SAVEPOINT item").ExecuteNonQuery();
+                try
+                {
+                    // Microsoft.Data.Sqlite completes its "async" calls synchronously, so this runs inline here.
+                    item.RunAsync(session).GetAwaiter().GetResult();
+                    session.Command("RELEASE item").ExecuteNonQuery();
+                    done.Add(item);
+                }
+                catch (Exception ex)
+                {
+                    session.Command("ROLLBACK TO item").ExecuteNonQuery();
+                    session.Command("RELEASE item").ExecuteNonQuery();
+                    item.Fail(ex);
+                }
+            }
+
+            transaction.Commit();
+            done.ForEach(item => item.Complete());
+        }
+        catch (Exception ex)
+        {
+            // The transaction itself failed (the disk, the file): nothing of these writes was written.
+            items.ForEach(item => item.Fail(ex));
         }
     }
 
@@ -225,54 +429,103 @@ public sealed class SqliteDatabase : IAsyncDisposable
                               "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
                               "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
         command.ExecuteNonQuery();
+        command.CommandText = "SELECT number FROM journal_applied";
+        var applied = (long)command.ExecuteScalar()!;
+
+        // What the journal holds beyond the tables was acknowledged before the last process stopped: apply it now.
+        _journal ??= new SqliteJournal(JournalPath);
+        var replay = _journal.ReadAll().Where(record => record.Number > applied).ToList();
+        if (replay.Count > 0)
+        {
+            using var transaction = connection.BeginTransaction();
+            SqliteJournalApplier.Apply(new SqliteWriteSession(connection, transaction, _prepared), replay);
+            transaction.Commit();
+        }
+
+        _journal.Clear();
+        _nextNumber = Math.Max(applied, replay.Count > 0 ? replay[^1].Number : 0) + 1;
         return connection;
     }
 
-    /// <summary>A queued write, typed by what it returns.</summary>
-    private abstract class WriteItem
+    /// <summary>A queued write.</summary>
+    private abstract class QueuedItem
     {
-        public abstract Task RunAsync(SqliteWriteSession session);
-
-        public abstract void Complete();
-
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class WriteItem<T>(Func<SqliteWriteSession, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken) : WriteItem
+    /// <summary>A queued write, typed by what it returns. Continuations run elsewhere, never on the writer loop.</summary>
+    private abstract class QueuedItem<T>(CancellationToken cancellationToken) : QueuedItem
     {
-        // Continuations run elsewhere, never on the writer loop.
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _result = default!;
+        protected TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<T> Task => _completion.Task;
+        protected CancellationToken CancellationToken => cancellationToken;
 
-        public override async Task RunAsync(SqliteWriteSession session)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            _result = await work(session);
-        }
-
-        public override void Complete()
-        {
-            if (_completion.Task.IsCompleted)
-            {
-                return;
-            }
-
-            committed?.Invoke(_result);
-            _completion.TrySetResult(_result);
-        }
+        public Task<T> Task => Completion.Task;
 
         public override void Fail(Exception exception)
         {
             if (exception is OperationCanceledException)
             {
-                _completion.TrySetCanceled(cancellationToken);
+                Completion.TrySetCanceled(cancellationToken);
             }
             else
             {
-                _completion.TrySetException(exception);
+                Completion.TrySetException(exception);
             }
+        }
+    }
+
+    /// <summary>SQL run in the writer's transaction.</summary>
+    private interface IWriteItem
+    {
+        Task RunAsync(SqliteWriteSession session);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class WriteItem<T>(Func<SqliteWriteSession, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
+        : QueuedItem<T>(cancellationToken), IWriteItem
+    {
+        private T _result = default!;
+
+        public async Task RunAsync(SqliteWriteSession session)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            _result = await work(session);
+        }
+
+        public void Complete()
+        {
+            committed?.Invoke(_result);
+            Completion.TrySetResult(_result);
+        }
+    }
+
+    /// <summary>A commit to check and journal.</summary>
+    private sealed class JournalItem(Func<SqliteCommitStage, JournalRecord?> stage, Action<JournalRecord> committed, CancellationToken cancellationToken)
+        : QueuedItem<JournalRecord?>(cancellationToken)
+    {
+        private JournalRecord? _record;
+
+        /// <summary>The record to journal, or null for a conflict (answered at once: nothing is written).</summary>
+        public JournalRecord? Stage(SqliteCommitStage commitStage)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            _record = stage(commitStage);
+            if (_record is null)
+            {
+                Completion.TrySetResult(null);
+            }
+
+            return _record;
+        }
+
+        public void Complete()
+        {
+            committed(_record!);
+            Completion.TrySetResult(_record);
         }
     }
 

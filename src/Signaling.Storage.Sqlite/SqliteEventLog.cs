@@ -5,7 +5,10 @@ using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Sqlite;
 
-/// <summary>Each user's log in the events table; the newest events of active users are served from <see cref="SqliteCache"/>.</summary>
+/// <summary>
+/// Each user's log in the events table; the newest events of active users are served from <see cref="SqliteCache"/>,
+/// which also holds (pinned) the journalled events the table does not have yet.
+/// </summary>
 public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) : IEventLog
 {
     /// <summary>A user's last sequence: their newest event's, or — when a purge took them all — the floor it left in user_seq.</summary>
@@ -19,6 +22,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
             return recent;
         }
 
+        // Pinned first, then the table: an event applied in between is in the table, and the two are joined by sequence.
+        var pinned = cache.PinnedEvents(userId, after);
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command(
                 "SELECT seq, durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
@@ -35,11 +40,19 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
             });
         }
 
+        var last = events.Count > 0 ? events[^1].Sequence : after;
+        events.AddRange(pinned.Where(e => e.Sequence > last).Take(max - events.Count));
         return events;
     }
 
     public async Task<long> GetLastSequenceAsync(string userId, CancellationToken cancellationToken = default)
     {
+        var pinned = cache.PinnedLastSequence(userId);
+        if (pinned > 0)
+        {
+            return pinned;
+        }
+
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command(LastSequenceSql).With("$user", userId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;

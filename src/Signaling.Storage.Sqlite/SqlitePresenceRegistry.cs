@@ -27,7 +27,7 @@ public sealed class SqlitePresenceRegistry(
                 .ExecuteNonQueryAsync(cancellationToken);
             if (first)
             {
-                await SqliteWebhookOutbox.AppendAsync(session, webhooks!.Presence(connection.UserId, online: true, connection.Surface, _clock.GetUtcNow()).ToList(), cancellationToken);
+                SqliteWebhookOutbox.Append(session, webhooks!.Presence(connection.UserId, online: true, connection.Surface, _clock.GetUtcNow()).ToList());
             }
 
             return first;
@@ -77,7 +77,7 @@ public sealed class SqlitePresenceRegistry(
         {
             if (await CountRowsAsync(session, user, cancellationToken) == 0)
             {
-                await SqliteWebhookOutbox.AppendAsync(session, webhooks!.Presence(user, online: false, null, _clock.GetUtcNow()).ToList(), cancellationToken);
+                SqliteWebhookOutbox.Append(session, webhooks!.Presence(user, online: false, null, _clock.GetUtcNow()).ToList());
                 wrote = true;
             }
         }

@@ -16,7 +16,7 @@ public static class SqliteStorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name a file.")
             .ValidateOnStart();
         services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<SqliteCache>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<SqliteDatabase>().Cache);
         services.TryAddSingleton<ISignalingStore, SqliteSignalingStore>();
         services.TryAddSingleton<IEventLog, SqliteEventLog>();
         services.TryAddSingleton<ITimeoutIndex, SqliteTimeoutIndex>();

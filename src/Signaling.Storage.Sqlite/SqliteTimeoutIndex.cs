@@ -25,7 +25,10 @@ public sealed class SqliteTimeoutIndex(SqliteDatabase database) : ITimeoutIndex
             return due;
         }, cancellationToken);
 
-    public Task<Page<string>> ListScheduledAsync(string? cursor, int limit, CancellationToken cancellationToken = default) =>
-        database.ReadIdPageAsync(
+    public async Task<Page<string>> ListScheduledAsync(string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        await database.SettleAsync(cancellationToken);
+        return await database.ReadIdPageAsync(
             "SELECT invitation_id FROM timeouts WHERE invitation_id > $after ORDER BY invitation_id LIMIT $limit", cursor, limit, cancellationToken);
+    }
 }

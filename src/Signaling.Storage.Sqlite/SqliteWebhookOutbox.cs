@@ -10,14 +10,14 @@ namespace Signaling.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbox
 {
-    internal static async Task AppendAsync(SqliteWriteSession session, IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
+    internal static void Append(SqliteWriteSession session, IReadOnlyList<WebhookMessage> messages)
     {
         foreach (var m in messages)
         {
-            await session.Command(
+            session.Command(
                     "INSERT INTO outbox (endpoint, order_key, message_id, type, created_at, body, due_at) VALUES ($e, $k, $id, $t, $c, $b, 0)")
                 .With("$e", m.Endpoint).With("$k", m.OrderKey).With("$id", m.Id).With("$t", m.Type).With("$c", m.CreatedAt.ToUnixMs()).With("$b", m.Body)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteNonQuery();
         }
     }
 
@@ -59,6 +59,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
 
     public async Task<OutboxBacklog> BacklogAsync(string endpoint, CancellationToken cancellationToken = default)
     {
+        await database.SettleAsync(cancellationToken);
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE endpoint = $e").With("$e", endpoint);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

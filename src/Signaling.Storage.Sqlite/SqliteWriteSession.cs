@@ -10,15 +10,11 @@ public sealed class SqliteWriteSession
 {
     private readonly Dictionary<string, SqliteCommand> _prepared;
 
-    private readonly Dictionary<string, long> _lastSequences;
-
-    internal SqliteWriteSession(
-        SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared, Dictionary<string, long> lastSequences)
+    internal SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
     {
         Connection = connection;
         Transaction = transaction;
         _prepared = prepared;
-        _lastSequences = lastSequences;
     }
 
     public SqliteConnection Connection { get; }
@@ -38,21 +34,5 @@ public sealed class SqliteWriteSession
         command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
-    }
-
-    /// <summary>
-    /// The next sequence number of <paramref name="userId"/>'s log. The writer remembers each user's last one (the
-    /// database forgets them all when a write rolls back), so appending an event is one insert, not an insert and a
-    /// counter update; on a miss the last one is the newest event's, or the floor a purge left in <c>user_seq</c>.
-    /// </summary>
-    public async Task<long> NextSequenceAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (!_lastSequences.TryGetValue(userId, out var last))
-        {
-            last = (long)(await Command(SqliteEventLog.LastSequenceSql).With("$user", userId).ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        _lastSequences[userId] = last + 1;
-        return last + 1;
     }
 }

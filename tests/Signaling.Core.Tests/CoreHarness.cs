@@ -19,7 +19,6 @@ public sealed class CoreHarness : IAsyncLifetime
     private readonly string _path = Path.Combine(Path.GetTempPath(), "signaling-tests", Guid.NewGuid().ToString("N"), "core.db");
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private SqliteDatabase _database = null!;
-    private SqliteCache _cache = null!;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -48,9 +47,8 @@ public sealed class CoreHarness : IAsyncLifetime
         _database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { Path = _path }));
         await _database.InitializeAsync(CancellationToken.None);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        _cache = new SqliteCache();
-        Store = new SqliteSignalingStore(_database, _cache, new EventWakeups());
-        Log = new SqliteEventLog(_database, _cache);
+        Store = new SqliteSignalingStore(_database, _database.Cache, new EventWakeups());
+        Log = new SqliteEventLog(_database, _database.Cache);
         Presence = new SqlitePresenceRegistry(_database);
         Invitations = new InvitationService(Store, Presence, Clock, options, new SignalingMetrics(MeterFactory));
         Channels = new ChannelService(Store, Clock, options);
@@ -62,14 +60,12 @@ public sealed class CoreHarness : IAsyncLifetime
     /// <summary>As if the process stopped and started again on the same database file.</summary>
     public async Task RestartAsync()
     {
-        _cache.Dispose();
         await _database.DisposeAsync();
         await InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        _cache.Dispose();
         await _database.DisposeAsync();
         await _metrics.DisposeAsync();
     }

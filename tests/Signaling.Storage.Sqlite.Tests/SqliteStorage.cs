@@ -14,17 +14,13 @@ internal sealed class SqliteStorage
         var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = _path }));
         await database.InitializeAsync(CancellationToken.None);
         var wakeups = new EventWakeups();
-        var cache = new SqliteCache();
+        var cache = database.Cache;
         return new StorageUnderTest(
             new SqliteSignalingStore(database, cache, wakeups), new SqliteEventLog(database, cache), new SqliteTimeoutIndex(database),
             new SqlitePresenceRegistry(database, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new SqliteWebhookOutbox(database),
-            Close = async () =>
-            {
-                cache.Dispose();
-                await database.DisposeAsync();
-            },
+            Close = database.DisposeAsync,
         };
     }
 }

@@ -1,0 +1,66 @@
+namespace Signaling.Storage.Sqlite;
+
+/// <summary>
+/// Copies journalled commits into the tables, many at a time in one transaction. What later commits overwrite is written
+/// once: an aggregate's newest version, a lookup key's or a timeout's last value (a key set and removed again within
+/// the batch costs one delete, not three writes). Events, scope expiries and webhook messages are written in commit order.
+/// </summary>
+internal static class SqliteJournalApplier
+{
+    public static void Apply(SqliteWriteSession session, IReadOnlyList<JournalRecord> records)
+    {
+        var aggregates = new Dictionary<(string Kind, string Id), AggregateRow>();
+        var lookups = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var timeouts = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            record.Aggregates.ForEach(row => aggregates[(row.Kind, row.Id)] = row);
+            record.Lookups.ForEach(write => lookups[write.Key] = write.Value);
+            record.Timeouts.ForEach(timeout => timeouts[timeout.InvitationId] = timeout.DueAtMs);
+            foreach (var row in record.Events)
+            {
+                session.Command("INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)")
+                    .With("$user", row.UserId).With("$seq", row.Sequence).With("$scope", row.Scope).With("$durable", row.Durable ? 1 : 0)
+                    .With("$expires", row.ExpiresAtMs).With("$body", row.Body).ExecuteNonQuery();
+            }
+
+            foreach (var (scope, until) in record.ExpireScopes)
+            {
+                session.Command("UPDATE events SET expires_at = min(expires_at, $until) WHERE scope = $scope AND durable = 0")
+                    .With("$scope", scope).With("$until", until).ExecuteNonQuery();
+            }
+
+            SqliteWebhookOutbox.Append(session, record.Outbox);
+        }
+
+        foreach (var row in aggregates.Values)
+        {
+            session.Command(
+                    "INSERT INTO aggregates (kind, id, version, body) VALUES ($kind, $id, $version, $body) " +
+                    "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body")
+                .With("$kind", row.Kind).With("$id", row.Id).With("$version", row.Version).With("$body", row.Body).ExecuteNonQuery();
+        }
+
+        foreach (var (key, value) in lookups)
+        {
+            (value is null
+                    ? session.Command("DELETE FROM lookup WHERE key = $key").With("$key", key)
+                    : session.Command("INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                        .With("$key", key).With("$value", value))
+                .ExecuteNonQuery();
+        }
+
+        foreach (var (invitationId, dueAt) in timeouts)
+        {
+            (dueAt is null
+                    ? session.Command("DELETE FROM timeouts WHERE invitation_id = $id").With("$id", invitationId)
+                    : session.Command(
+                            "INSERT INTO timeouts (invitation_id, due_at, lease_until) VALUES ($id, $due, 0) " +
+                            "ON CONFLICT (invitation_id) DO UPDATE SET due_at = excluded.due_at, lease_until = 0")
+                        .With("$id", invitationId).With("$due", dueAt))
+                .ExecuteNonQuery();
+        }
+
+        session.Command("UPDATE journal_applied SET number = $number").With("$number", records[^1].Number).ExecuteNonQuery();
+    }
+}
