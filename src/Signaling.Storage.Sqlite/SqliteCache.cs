@@ -18,8 +18,8 @@ public sealed class SqliteCache : IDisposable
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _values = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
-    private readonly ConcurrentDictionary<string, object> _pinned = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SignalingEvent>> _pinnedEvents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pin> _pinned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(SignalingEvent Event, long Number)>> _pinnedEvents = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
     private long _generation;
 
@@ -32,9 +32,9 @@ public sealed class SqliteCache : IDisposable
 
     public bool TryGetAggregate(string key, out StoredAggregate aggregate)
     {
-        if (_pinned.TryGetValue(key, out var pinned))
+        if (_pinned.TryGetValue(key, out var pin))
         {
-            aggregate = (StoredAggregate)pinned;
+            aggregate = (StoredAggregate)pin.Value;
             return true;
         }
 
@@ -43,9 +43,9 @@ public sealed class SqliteCache : IDisposable
 
     public bool TryGetLookup(string key, out string? value)
     {
-        var found = _pinned.TryGetValue(key, out var pinned) ? pinned is LookupValue : _values.TryGetValue(key, out pinned);
-        value = (pinned as LookupValue)?.Value;
-        return found;
+        var lookup = (_pinned.TryGetValue(key, out var pin) ? pin.Value : _values.Get(key)) as LookupValue;
+        value = lookup?.Value;
+        return lookup is not null;
     }
 
     /// <summary>Caches a value read from the file, unless a commit happened since <paramref name="generation"/>.</summary>
@@ -60,15 +60,15 @@ public sealed class SqliteCache : IDisposable
         }
     }
 
-    /// <summary>A commit was journalled: its values and events are what reads see from now on, pinned until applied.</summary>
-    internal void Committed(IEnumerable<(string Key, object Value)> values, IEnumerable<SignalingEvent> events)
+    /// <summary>Journal record <paramref name="number"/> was written: its values and events are what reads see from now on, pinned until applied.</summary>
+    internal void Committed(IEnumerable<(string Key, object Value)> values, IEnumerable<SignalingEvent> events, long number)
     {
         lock (_sync)
         {
             foreach (var (key, value) in values)
             {
                 Set(key, value);
-                _pinned[key] = value;
+                _pinned[key] = new Pin(value, number);
             }
 
             foreach (var signalingEvent in events)
@@ -79,20 +79,34 @@ public sealed class SqliteCache : IDisposable
                     _pinnedEvents[signalingEvent.Recipient] = pinned = [];
                 }
 
-                pinned.Add(signalingEvent);
+                pinned.Add((signalingEvent, number));
             }
 
             _generation++;
         }
     }
 
-    /// <summary>Everything journalled so far is in the tables now: nothing needs pinning.</summary>
-    internal void Applied()
+    /// <summary>The tables hold every journal record up to <paramref name="number"/>: what those pinned can go.</summary>
+    internal void Applied(long number)
     {
+        foreach (var entry in _pinned)
+        {
+            if (entry.Value.Number <= number)
+            {
+                _pinned.TryRemove(entry); // Only if no later commit pinned the key again meanwhile.
+            }
+        }
+
         lock (_sync)
         {
-            _pinned.Clear();
-            _pinnedEvents.Clear();
+            foreach (var (userId, pinned) in _pinnedEvents)
+            {
+                pinned.RemoveAll(e => e.Number <= number);
+                if (pinned.Count == 0)
+                {
+                    _pinnedEvents.Remove(userId);
+                }
+            }
         }
     }
 
@@ -101,7 +115,7 @@ public sealed class SqliteCache : IDisposable
     {
         lock (_sync)
         {
-            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned.Where(e => e.Sequence > after).ToList() : [];
+            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned.Select(e => e.Event).Where(e => e.Sequence > after).ToList() : [];
         }
     }
 
@@ -110,7 +124,7 @@ public sealed class SqliteCache : IDisposable
     {
         lock (_sync)
         {
-            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned[^1].Sequence : 0;
+            return _pinnedEvents.TryGetValue(userId, out var pinned) ? pinned[^1].Event.Sequence : 0;
         }
     }
 
@@ -145,6 +159,9 @@ public sealed class SqliteCache : IDisposable
         })!;
 
     public sealed record StoredAggregate(long Version, string Body);
+
+    /// <summary>A value journalled by record <paramref name="Number"/> and not yet applied.</summary>
+    private sealed record Pin(object Value, long Number);
 
     public sealed record LookupValue(string? Value);
 

@@ -3,28 +3,29 @@ using Microsoft.Data.Sqlite;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// What the writer thread consults while it checks a commit: what earlier commits of the same batch staged, then the
+/// What the journal thread consults while it checks a commit: what earlier commits of the same batch staged, then the
 /// cache (exact for what it holds, pinned for what is journalled but not yet applied), then the tables, which hold
-/// everything else.
+/// everything else. Its table reads run on a connection of its own, in a snapshot taken after the last apply it knows
+/// of: a key unpinned by an apply is read from a snapshot that has that apply.
 /// </summary>
-public sealed class SqliteCommitStage
+public sealed class SqliteCommitStage : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _prepared;
     private readonly SqliteCache _cache;
-    private readonly Dictionary<string, long> _lastSequences;
+    private readonly Func<long> _applied;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastSequences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _staged = new(StringComparer.Ordinal);
+    private const int MaxRememberedSequences = 100_000;
+    private SqliteTransaction? _reading;
+    private long _snapshotOf = -1;
 
-    internal SqliteCommitStage(SqliteConnection connection, Dictionary<string, SqliteCommand> prepared, SqliteCache cache, Dictionary<string, long> lastSequences)
+    internal SqliteCommitStage(SqliteConnection connection, SqliteCache cache, Func<long> applied)
     {
         _connection = connection;
-        _prepared = prepared;
         _cache = cache;
-        _lastSequences = lastSequences;
+        _applied = applied;
     }
-
-    /// <summary>The read transaction the checks run in.</summary>
-    internal SqliteTransaction? Reading { get; set; }
 
     /// <summary>The stored version of an aggregate, 0 when there is none.</summary>
     public long StoredVersion(string kind, string id)
@@ -55,7 +56,7 @@ public sealed class SqliteCommitStage
     }
 
     /// <summary>
-    /// The next sequence number of a user's log: the writer remembers each user's last one; on a miss it is the newest
+    /// The next sequence number of a user's log: the stage remembers each user's last one; on a miss it is the newest
     /// journalled one not yet applied, else the tables' (the newest event's, or the floor a purge left in <c>user_seq</c>).
     /// </summary>
     public long NextSequence(string userId)
@@ -76,17 +77,51 @@ public sealed class SqliteCommitStage
     /// <summary>Later commits of this batch see <paramref name="value"/> (a stored aggregate or lookup value) under <paramref name="key"/>.</summary>
     internal void Stage(string key, object value) => _staged[key] = value;
 
-    /// <summary>The batch was journalled (the cache has it now) or failed: either way the staged values go.</summary>
-    internal void Reset() => _staged.Clear();
+    /// <summary>
+    /// The batch was journalled (the cache has it now) or not: either way the staged values go, and the snapshot ends
+    /// (an open one would hold the WAL back). After a failure the remembered sequences go too: they may count events that
+    /// were never journalled.
+    /// </summary>
+    internal void End(bool journalled)
+    {
+        _staged.Clear();
+        if (!journalled || _lastSequences.Count > MaxRememberedSequences)
+        {
+            _lastSequences.Clear();
+        }
+
+        _reading?.Dispose();
+        _reading = null;
+    }
+
+    public void Dispose()
+    {
+        _reading?.Dispose();
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
 
     private object? Read(string sql, Action<SqliteCommand> bind)
     {
+        // Read the applied number before the snapshot starts: the snapshot then holds at least that apply.
+        var applied = _applied();
+        if (_reading is null || applied != _snapshotOf)
+        {
+            _reading?.Dispose();
+            _reading = _connection.BeginTransaction(deferred: true);
+            _snapshotOf = applied;
+        }
+
         if (!_prepared.TryGetValue(sql, out var command))
         {
             _prepared[sql] = command = _connection.Command(sql);
         }
 
-        command.Transaction = Reading;
+        command.Transaction = _reading;
         command.Parameters.Clear();
         bind(command);
         return command.ExecuteScalar();

@@ -6,15 +6,16 @@ using Signaling.Core;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// The one database file (WAL mode) and its commit journal. Reads use pooled connections in parallel. Everything that
-/// writes runs on one writer thread, which is how SQLite works best. A commit is checked there, appended to the
-/// journal (<see cref="SqliteJournal"/>) together with every other commit queued meanwhile — one file write — and
-/// acknowledged; the writer copies journalled commits into the tables later, many in one transaction
-/// (<see cref="SqliteJournalApplier"/>), and reads see them meanwhile through the pinned entries of <see cref="Cache"/>.
-/// Other writes (claims, presence, purges) run after everything journalled has been applied, each in its own savepoint
-/// of one transaction. One process owns the file (a lock file beside it says so), which is what lets the cache be exact.
+/// The one database file (WAL mode) and its commit journal. Reads use pooled connections in parallel. A commit is
+/// checked on the journal thread, appended to the journal (<see cref="SqliteJournal"/>) together with every other commit
+/// queued meanwhile — one file write — and acknowledged. The writer thread, the only one that writes SQLite (which is
+/// how SQLite works best), copies journalled commits into the tables a little later, many in one transaction
+/// (<see cref="SqliteJournalApplier"/>); reads see them meanwhile through the pinned entries of <see cref="Cache"/>. Other
+/// writes (claims, presence, purges) run on the writer after every commit queued before them is in the tables, each in a
+/// savepoint of one transaction. One process owns the file (a lock file beside it says so), which is what lets the
+/// cache be exact.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed partial class SqliteDatabase : IAsyncDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS aggregates (
@@ -48,32 +49,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
         """;
 
     private readonly string _connectionString;
-    private const int MaxBatch = 128;
-
-    // Journalled commits are applied to the tables this long after the first of them at the latest, or once this many wait.
-    private static readonly TimeSpan ApplyDelay = TimeSpan.FromMilliseconds(50);
-    private const int ApplyAt = 4_096;
-
-    // Commits are refused (the store is failing) while this many journalled commits could not be applied.
-    private const int MaxPending = 50_000;
-    private readonly Channel<QueuedItem> _writes = Channel.CreateUnbounded<QueuedItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-
-    // Each user's last event sequence as journalled (see SqliteCommitStage.NextSequence); the writer thread's alone.
-    private readonly Dictionary<string, long> _lastSequences = new(StringComparer.Ordinal);
-    private const int MaxRememberedSequences = 100_000;
-
-    // Journalled, acknowledged, not yet in the tables; the writer thread's alone.
-    private readonly List<JournalRecord> _pending = [];
-    private long _pendingSince;
-    private long _nextNumber;
+    private readonly Thread _journalThread;
     private readonly Thread _writerThread;
     private readonly Thread _checkpointThread;
     private readonly CancellationTokenSource _stopping = new();
     private readonly FileStream _ownership;
+
+    // The writer's connection and statements; set by the journal thread when it first opens the file, used by the writer after.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteConnection? _writer;
     private SqliteJournal? _journal;
-    private SqliteCommitStage? _stage;
+
+    // The newest journal record the tables hold (written by the writer thread).
+    private long _applied;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
@@ -87,9 +75,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 5,
         }.ToString();
         FilePath = path;
+        _applyDelay = options.Value.ApplyDelay;
         _ownership = SqliteFileOwnership.Own(path);
-        // SQLite calls block; on their own thread they never take one of the few thread-pool workers a small box has.
-        _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+        // SQLite calls block; on their own threads they never take one of the few thread-pool workers a small box has.
+        _journalThread = new Thread(JournalLoop) { IsBackground = true, Name = "sqlite-journal" };
+        _journalThread.Start();
+        _writerThread = new Thread(WriterLoop) { IsBackground = true, Name = "sqlite-writer" };
         _writerThread.Start();
         _checkpointThread = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-checkpointer" };
         _checkpointThread.Start();
@@ -100,10 +91,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string FilePath { get; }
 
-    /// <summary>The journal beside the database file.</summary>
-    public string JournalPath => FilePath + ".commits";
-
-    /// <summary>What was committed, kept coherent by the writer; the store and the event log read through it.</summary>
+    /// <summary>What was committed, kept coherent by the journal and writer threads; the store and the event log read through it.</summary>
     public SqliteCache Cache { get; } = new();
 
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
@@ -114,8 +102,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> alone on the writer connection inside a transaction, after every journalled commit
-    /// is in the tables; if it throws, its changes are rolled back and the exception is rethrown to the caller.
+    /// Runs <paramref name="work"/> alone on the writer connection inside a transaction, once every commit queued before
+    /// it is in the tables; if it throws, its changes are rolled back and the exception is rethrown to the caller.
     /// <paramref name="committed"/> runs after the commit, still alone, so caches change in commit order.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteWriteSession, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null) =>
@@ -125,9 +113,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public Task SettleAsync(CancellationToken cancellationToken) => WriteAsync(_ => Task.FromResult(true), cancellationToken);
 
     /// <summary>
-    /// Checks and journals one commit on the writer thread: <paramref name="stage"/> returns the record to journal, or
-    /// null for a conflict (nothing written). Once the journal has it, <paramref name="committed"/> runs (still on the
-    /// writer, in commit order) and the task completes with the record.
+    /// Checks and journals one commit on the journal thread: <paramref name="stage"/> returns the record to journal, or
+    /// null for a conflict (nothing written). Once the journal has it, <paramref name="committed"/> runs (still on that
+    /// thread, in commit order) and the task completes with the record.
     /// </summary>
     internal Task<JournalRecord?> CommitAsync(Func<SqliteCommitStage, JournalRecord?> stage, Action<JournalRecord> committed, CancellationToken cancellationToken) =>
         Enqueue(new JournalItem(stage, committed, cancellationToken));
@@ -144,11 +132,24 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The journal thread finishes what is queued and then stops the writer, which applies what is left first.
         _writes.Writer.TryComplete();
         await _stopping.CancelAsync();
+        await Task.Run(_journalThread.Join);
         await Task.Run(_writerThread.Join);
         await Task.Run(_checkpointThread.Join);
         _stopping.Dispose();
+        try
+        {
+            _journal?.Release(Volatile.Read(ref _applied));
+        }
+        catch (IOException)
+        {
+            // Left for the next start, which skips what the tables already hold.
+        }
+
+        _journal?.Dispose();
+        _stage?.Dispose();
         foreach (var command in _prepared.Values)
         {
             await command.DisposeAsync();
@@ -159,229 +160,48 @@ public sealed class SqliteDatabase : IAsyncDisposable
             await _writer.DisposeAsync();
         }
 
-        _journal?.Dispose();
         Cache.Dispose();
         await _ownership.DisposeAsync();
     }
 
-    private void WriteLoop()
+    /// <summary>Opens the writer's connection, creates the schema and replays the journal; on the journal thread, before anything else.</summary>
+    private SqliteConnection OpenWriter()
     {
-        var batch = new List<QueuedItem>(MaxBatch);
-        while (WaitForWork())
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // A new file gets 1 KB pages (a file made earlier keeps its own size): a commit writes every page it touched whole,
+        // and a command touches a few rows on as many pages, so small pages write ~3.5× fewer bytes per call (measured:
+        // 229 → 65 KB per bench cycle, throughput unchanged).
+        // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss). The
+        // checkpointer thread copies the WAL into the file beside the writer, so the writer's own checkpoint (every
+        // 16,000 pages, which also lets the WAL start over) finds little left to copy and stalls the writes behind it little.
+        // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
+        // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
+        command.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
+                              "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
+                              "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT number FROM journal_applied";
+        var applied = (long)command.ExecuteScalar()!;
+
+        // What the journal holds beyond the tables was acknowledged before the last process stopped: apply it now.
+        var journal = new SqliteJournal(FilePath);
+        var replay = journal.ReadAll().Where(record => record.Number > applied).ToList();
+        if (replay.Count > 0)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var queued))
-            {
-                batch.Add(queued);
-            }
-
-            try
-            {
-                _writer ??= OpenWriter();
-            }
-            catch (Exception ex)
-            {
-                batch.ForEach(item => item.Fail(ex));
-                continue;
-            }
-
-            // Runs of commits are journalled together; any other write waits until they are in the tables.
-            for (var i = 0; i < batch.Count;)
-            {
-                var journalled = batch[i] is JournalItem;
-                var run = batch.Skip(i).TakeWhile(item => item is JournalItem == journalled).ToList();
-                if (journalled)
-                {
-                    Journal(run.Cast<JournalItem>().ToList());
-                }
-                else
-                {
-                    RunWrites(run.Cast<IWriteItem>().ToList());
-                }
-
-                i += run.Count;
-            }
-
-            if (_pending.Count >= ApplyAt)
-            {
-                TryApply(out _);
-            }
-        }
-
-        // Stopping: leave the tables complete and the journal empty when possible.
-        if (_writer is not null)
-        {
-            TryApply(out _);
-        }
-    }
-
-    /// <summary>Waits for the next write; applies the journalled commits meanwhile once they have waited long enough.</summary>
-    private bool WaitForWork()
-    {
-        var ready = _writes.Reader.WaitToReadAsync().AsTask();
-        if (_pending.Count > 0)
-        {
-            var left = ApplyDelay - System.Diagnostics.Stopwatch.GetElapsedTime(_pendingSince);
-            if (left <= TimeSpan.Zero || !ready.Wait(left))
-            {
-                TryApply(out _);
-            }
-        }
-
-        return ready.GetAwaiter().GetResult();
-    }
-
-    private void Journal(List<JournalItem> items)
-    {
-        if (_pending.Count >= MaxPending && !TryApply(out var failure))
-        {
-            items.ForEach(item => item.Fail(failure!));
-            return;
-        }
-
-        var stage = _stage ??= new SqliteCommitStage(_writer!, _prepared, Cache, _lastSequences);
-        var staged = new List<(JournalItem Item, JournalRecord Record)>(items.Count);
-
-        // One read transaction for the checks of the whole run, not one per statement.
-        using var reading = _writer!.BeginTransaction(deferred: true);
-        stage.Reading = reading;
-        foreach (var item in items)
-        {
-            try
-            {
-                if (item.Stage(stage) is { } record)
-                {
-                    record.Number = _nextNumber++;
-                    staged.Add((item, record));
-                }
-            }
-            catch (Exception ex)
-            {
-                // What this item staged (sequences among it) must not outlive it: journal the ones before it, then start over.
-                Write(staged);
-                staged.Clear();
-                _lastSequences.Clear();
-                item.Fail(ex);
-            }
-        }
-
-        stage.Reading = null;
-        reading.Commit();
-        Write(staged);
-    }
-
-    private void Write(List<(JournalItem Item, JournalRecord Record)> staged)
-    {
-        _stage!.Reset();
-        if (staged.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            _journal!.Append(staged.Select(s => s.Record));
-        }
-        catch (Exception ex)
-        {
-            _lastSequences.Clear();
-            staged.ForEach(s => s.Item.Fail(ex));
-            return;
-        }
-
-        if (_pending.Count == 0)
-        {
-            _pendingSince = System.Diagnostics.Stopwatch.GetTimestamp();
-        }
-
-        foreach (var (item, record) in staged)
-        {
-            _pending.Add(record);
-            item.Complete();
-        }
-    }
-
-    /// <summary>Copies every journalled commit into the tables in one transaction, then empties the journal.</summary>
-    private bool TryApply(out Exception? failure)
-    {
-        failure = null;
-        if (_pending.Count == 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            using var transaction = _writer!.BeginTransaction();
-            SqliteJournalApplier.Apply(new SqliteWriteSession(_writer, transaction, _prepared), _pending);
+            using var transaction = connection.BeginTransaction();
+            SqliteJournalApplier.Apply(new SqliteWriteSession(connection, transaction, _prepared), replay);
             transaction.Commit();
-        }
-        catch (Exception ex)
-        {
-            // Kept in memory and in the journal; the next attempt tries again.
-            failure = ex;
-            return false;
+            applied = replay[^1].Number;
         }
 
-        _pending.Clear();
-        Cache.Applied();
-        if (_lastSequences.Count > MaxRememberedSequences)
-        {
-            _lastSequences.Clear(); // Safe now: the tables hold every sequence.
-        }
-
-        try
-        {
-            _journal!.Clear();
-        }
-        catch (IOException)
-        {
-            // The records stay in the file but are marked applied; a later clear, or the next start, skips them.
-        }
-
-        return true;
-    }
-
-    private void RunWrites(List<IWriteItem> items)
-    {
-        if (!TryApply(out var failure))
-        {
-            items.ForEach(item => item.Fail(failure!));
-            return;
-        }
-
-        var done = new List<IWriteItem>(items.Count);
-        try
-        {
-            using var transaction = _writer!.BeginTransaction();
-            var session = new SqliteWriteSession(_writer, transaction, _prepared);
-            foreach (var item in items)
-            {
-                // Prepared savepoint statements: Save/Release/Rollback(name) would parse their SQL anew for every item.
-                session.Command("SAVEPOINT item").ExecuteNonQuery();
-                try
-                {
-                    // Microsoft.Data.Sqlite completes its "async" calls synchronously, so this runs inline here.
-                    item.RunAsync(session).GetAwaiter().GetResult();
-                    session.Command("RELEASE item").ExecuteNonQuery();
-                    done.Add(item);
-                }
-                catch (Exception ex)
-                {
-                    session.Command("ROLLBACK TO item").ExecuteNonQuery();
-                    session.Command("RELEASE item").ExecuteNonQuery();
-                    item.Fail(ex);
-                }
-            }
-
-            transaction.Commit();
-            done.ForEach(item => item.Complete());
-        }
-        catch (Exception ex)
-        {
-            // The transaction itself failed (the disk, the file): nothing of these writes was written.
-            items.ForEach(item => item.Fail(ex));
-        }
+        journal.DeleteAll();
+        _journal = journal;
+        _applied = applied;
+        _nextNumber = applied + 1;
+        return connection;
     }
 
     /// <summary>
@@ -409,42 +229,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 // The file is not there yet, or busy: the next round tries again.
             }
         }
-    }
-
-    private SqliteConnection OpenWriter()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-
-        // A new file gets 1 KB pages (a file made earlier keeps its own size): a commit writes every page it touched whole,
-        // and a command touches a few rows on as many pages, so small pages write ~3.5× fewer bytes per call (measured:
-        // 229 → 65 KB per bench cycle, throughput unchanged).
-        // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss). The
-        // checkpointer thread copies the WAL into the file beside the writer, so the writer's own checkpoint (every
-        // 16,000 pages, which also lets the WAL start over) finds little left to copy and stalls the writes behind it little.
-        // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
-        // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
-        command.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
-                              "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
-                              "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
-        command.ExecuteNonQuery();
-        command.CommandText = "SELECT number FROM journal_applied";
-        var applied = (long)command.ExecuteScalar()!;
-
-        // What the journal holds beyond the tables was acknowledged before the last process stopped: apply it now.
-        _journal ??= new SqliteJournal(JournalPath);
-        var replay = _journal.ReadAll().Where(record => record.Number > applied).ToList();
-        if (replay.Count > 0)
-        {
-            using var transaction = connection.BeginTransaction();
-            SqliteJournalApplier.Apply(new SqliteWriteSession(connection, transaction, _prepared), replay);
-            transaction.Commit();
-        }
-
-        _journal.Clear();
-        _nextNumber = Math.Max(applied, replay.Count > 0 ? replay[^1].Number : 0) + 1;
-        return connection;
     }
 
     /// <summary>A queued write.</summary>
@@ -522,6 +306,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             return _record;
         }
 
+        /// <summary>Journalled: the record is the cache's now, and the caller's.</summary>
         public void Complete()
         {
             committed(_record!);

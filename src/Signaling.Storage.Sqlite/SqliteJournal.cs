@@ -5,63 +5,79 @@ using System.Text;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// The commit journal beside the database file (<c>&lt;file&gt;.commits</c>). A batch of commits is one write to the end
-/// of the file, after which they are acknowledged: a write the kernel has taken survives the process being killed. Each
-/// record is framed as length, CRC-32 and payload, so a tail torn by a power cut is recognised and left out on
-/// replay. Once the writer has copied every record into the tables, the file is emptied.
+/// The commit journal beside the database file: segment files <c>&lt;file&gt;.commits.&lt;first record number&gt;</c>. A
+/// batch of commits is one write to the end of the current segment, after which they are acknowledged: a write the
+/// kernel has taken survives the process being killed. Each record is framed as length, CRC-32 and payload, so a tail
+/// torn by a power cut is recognised and left out on replay. A segment goes once the tables hold all of its records; a
+/// new one starts when the current one is large, so the journal stays small while the tables catch up.
 /// </summary>
 internal sealed class SqliteJournal : IDisposable
 {
     private const int FrameHeader = 8;
-    private readonly FileStream _file;
+    private const long SegmentBytes = 4 << 20;
+    private readonly string _prefix;
     private readonly MemoryStream _buffer = new();
     private readonly BinaryWriter _writer;
 
-    public SqliteJournal(string path)
+    // Closed segments, oldest first, with the number of the last record each holds.
+    private readonly Queue<(string Path, long Last)> _closed = new();
+    private FileStream? _current;
+    private long _currentLast;
+
+    public SqliteJournal(string databasePath)
     {
-        Path = path;
-        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        _prefix = databasePath + ".commits.";
         _writer = new BinaryWriter(_buffer, Encoding.UTF8, leaveOpen: true);
     }
 
-    public string Path { get; }
-
-    /// <summary>Every whole record from the start of the file, stopping at the first torn or damaged one.</summary>
+    /// <summary>Every whole record of every segment in order, stopping at the first torn or damaged one.</summary>
     public List<JournalRecord> ReadAll()
     {
-        _file.Position = 0;
-        var bytes = new byte[_file.Length];
-        _file.ReadExactly(bytes);
         var records = new List<JournalRecord>();
-        var at = 0;
-        while (bytes.Length - at >= FrameHeader)
+        foreach (var path in Segments())
         {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
-            if (length <= 0 || length > bytes.Length - at - FrameHeader)
+            var bytes = File.ReadAllBytes(path);
+            var at = 0;
+            while (bytes.Length - at >= FrameHeader)
             {
-                break;
+                var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
+                if (length <= 0 || length > bytes.Length - at - FrameHeader ||
+                    Crc32.HashToUInt32(bytes.AsSpan(at + FrameHeader, length)) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at + 4)))
+                {
+                    return records;
+                }
+
+                using var reader = new BinaryReader(new MemoryStream(bytes, at + FrameHeader, length, writable: false), Encoding.UTF8);
+                records.Add(JournalRecord.ReadFrom(reader));
+                at += FrameHeader + length;
             }
 
-            var payload = bytes.AsMemory(at + FrameHeader, length);
-            if (Crc32.HashToUInt32(payload.Span) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at + 4)))
+            if (at != bytes.Length)
             {
-                break;
+                return records;
             }
-
-            using var reader = new BinaryReader(new MemoryStream(bytes, at + FrameHeader, length, writable: false), Encoding.UTF8);
-            records.Add(JournalRecord.ReadFrom(reader));
-            at += FrameHeader + length;
         }
 
-        _file.Position = _file.Length;
         return records;
     }
 
+    /// <summary>Deletes every segment: their records are all in the tables (after a replay).</summary>
+    public void DeleteAll()
+    {
+        _current?.Dispose();
+        _current = null;
+        _closed.Clear();
+        foreach (var path in Segments())
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>
-    /// Appends the records in one write. If the write fails, the file is cut back to where it was, so no later
+    /// Appends the records in one write. If the write fails, the segment is cut back to where it was, so no later
     /// record can ever follow a partial one.
     /// </summary>
-    public void Append(IEnumerable<JournalRecord> records)
+    public void Append(IReadOnlyList<JournalRecord> records)
     {
         _buffer.SetLength(0);
         foreach (var record in records)
@@ -76,30 +92,60 @@ internal sealed class SqliteJournal : IDisposable
             BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], Crc32.HashToUInt32(frame.Slice(FrameHeader, length)));
         }
 
-        var end = _file.Position;
+        if (_current is null || _current.Length >= SegmentBytes)
+        {
+            if (_current is not null)
+            {
+                _closed.Enqueue((_current.Name, _currentLast));
+                _current.Dispose();
+            }
+
+            _current = new FileStream($"{_prefix}{records[0].Number:D20}", FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            _current.Position = _current.Length;
+        }
+
+        var end = _current.Position;
         try
         {
-            _file.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+            _current.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
         }
         catch
         {
-            _file.SetLength(end);
-            _file.Position = end;
+            _current.SetLength(end);
             throw;
         }
+
+        _currentLast = records[^1].Number;
     }
 
-    /// <summary>Empties the file: every record in it is in the tables now.</summary>
-    public void Clear()
+    /// <summary>The tables hold every record up to <paramref name="applied"/>: segments with nothing newer go.</summary>
+    public void Release(long applied)
     {
-        _file.SetLength(0);
-        _file.Position = 0;
+        while (_closed.TryPeek(out var segment) && segment.Last <= applied)
+        {
+            File.Delete(segment.Path);
+            _closed.Dequeue();
+        }
+
+        if (_current is not null && _closed.Count == 0 && _currentLast <= applied)
+        {
+            _current.SetLength(0);
+        }
     }
 
     public void Dispose()
     {
+        _current?.Dispose();
         _writer.Dispose();
         _buffer.Dispose();
-        _file.Dispose();
+    }
+
+    private IEnumerable<string> Segments()
+    {
+        var folder = Path.GetDirectoryName(_prefix)!;
+        var name = Path.GetFileName(_prefix);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, name + "*").Where(p => Path.GetFileName(p).Length == name.Length + 20).Order(StringComparer.Ordinal).ToList()
+            : [];
     }
 }

@@ -73,7 +73,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         var appended = new List<SignalingEvent>(drafts.Count);
         var record = await database.CommitAsync(
             stage => Stage(stage, commit, aggregates, drafts, written, appended),
-            committed: _ => cache.Committed(written, appended),
+            committed: record => cache.Committed(written, appended, record.Number),
             cancellationToken);
         if (record is null)
         {

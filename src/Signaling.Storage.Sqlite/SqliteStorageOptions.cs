@@ -7,4 +7,11 @@ public sealed class SqliteStorageOptions
 
     /// <summary>The database file; a relative path is taken from the working directory. Its folder is created if missing.</summary>
     public string Path { get; set; } = "data/signaling.db";
+
+    /// <summary>
+    /// How long acknowledged commits may wait in the journal before the writer copies them into the tables. Longer
+    /// waits copy more commits at once (a call's invite, answer and hang-up often become one row each); the journal
+    /// keeps them durable meanwhile. Anything that reads the tables directly waits for the copy.
+    /// </summary>
+    public TimeSpan ApplyDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 }

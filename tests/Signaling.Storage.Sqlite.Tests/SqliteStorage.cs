@@ -5,13 +5,39 @@ using Signaling.Storage.Specification;
 namespace Signaling.Storage.Sqlite.Tests;
 
 /// <summary>Opens the SQLite provider on a temporary file, as the gateway does.</summary>
-internal sealed class SqliteStorage
+internal sealed class SqliteStorage(TimeSpan? applyDelay = null)
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "signaling-tests", $"{Guid.NewGuid():N}", "signaling.db");
+    private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "signaling-tests", $"{Guid.NewGuid():N}", "signaling.db");
+
+    public string Path => _path;
+
+    /// <summary>
+    /// What a kill -9 would leave on disk, as another storage: a copy of the database file, its WAL and its journal
+    /// taken while this one is open (no shared-memory index, no lock or pid file).
+    /// </summary>
+    public SqliteStorage CopyAsIfKilled()
+    {
+        var copy = new SqliteStorage(applyDelay);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy._path)!);
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(_path)!, "signaling.db*"))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            if (!name.EndsWith("-shm", StringComparison.Ordinal) && !name.EndsWith(".lock", StringComparison.Ordinal) && !name.EndsWith(".pid", StringComparison.Ordinal))
+            {
+                using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var target = File.Create(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(copy._path)!, name));
+                source.CopyTo(target);
+            }
+        }
+
+        return copy;
+    }
 
     public async Task<StorageUnderTest> OpenAsync()
     {
-        var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = _path }));
+        var options = new SqliteStorageOptions { Path = _path };
+        options.ApplyDelay = applyDelay ?? options.ApplyDelay;
+        var database = new SqliteDatabase(Options.Create(options));
         await database.InitializeAsync(CancellationToken.None);
         var wakeups = new EventWakeups();
         var cache = database.Cache;

@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Signaling.Core.Ports;
+
+namespace Signaling.Storage.Sqlite;
+
+/// <summary>The journal thread: checks commits, journals them in batches, hands them and every other write to the writer.</summary>
+public sealed partial class SqliteDatabase
+{
+    private const int MaxBatch = 128;
+
+    // Commits are refused (503) while this many journalled commits wait for a writer that keeps failing.
+    private const int MaxUnapplied = 50_000;
+    private readonly Channel<QueuedItem> _writes = Channel.CreateUnbounded<QueuedItem>(new UnboundedChannelOptions { SingleReader = true });
+    private SqliteCommitStage? _stage;
+    private long _nextNumber;
+
+    private void JournalLoop()
+    {
+        var batch = new List<QueuedItem>(MaxBatch);
+        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var queued))
+            {
+                batch.Add(queued);
+            }
+
+            try
+            {
+                if (_writer is null)
+                {
+                    var writer = OpenWriter();
+                    _stage = new SqliteCommitStage(OpenConnection(), Cache, () => Volatile.Read(ref _applied));
+                    _writer = writer;
+                }
+
+                _journal!.Release(Volatile.Read(ref _applied));
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(item => item.Fail(ex));
+                continue;
+            }
+
+            // Runs of commits are journalled together; other writes go to the writer in their place in the queue.
+            for (var i = 0; i < batch.Count;)
+            {
+                var run = batch.Skip(i).TakeWhile(item => item is JournalItem).Cast<JournalItem>().ToList();
+                if (run.Count > 0)
+                {
+                    Journal(run);
+                    i += run.Count;
+                }
+                else
+                {
+                    _toWriter.Writer.TryWrite(batch[i++]);
+                }
+            }
+        }
+
+        _toWriter.Writer.TryComplete();
+    }
+
+    private void Journal(List<JournalItem> items)
+    {
+        if (_nextNumber - 1 - Volatile.Read(ref _applied) >= MaxUnapplied)
+        {
+            var failure = new StoreUnavailableException("The database file has not taken writes for a while.", _applyFailure);
+            items.ForEach(item => item.Fail(failure));
+            return;
+        }
+
+        var staged = new List<(JournalItem Item, JournalRecord Record)>(items.Count);
+        foreach (var item in items)
+        {
+            try
+            {
+                if (item.Stage(_stage!) is { } record)
+                {
+                    record.Number = _nextNumber++;
+                    staged.Add((item, record));
+                }
+            }
+            catch (Exception ex)
+            {
+                // What this item staged (sequences among it) must not outlive it: journal the ones before it, then start over.
+                Write(staged);
+                staged.Clear();
+                _stage!.End(journalled: false);
+                item.Fail(ex);
+            }
+        }
+
+        Write(staged);
+    }
+
+    private void Write(List<(JournalItem Item, JournalRecord Record)> staged)
+    {
+        if (staged.Count == 0)
+        {
+            _stage!.End(journalled: true);
+            return;
+        }
+
+        var records = staged.ConvertAll(s => s.Record);
+        try
+        {
+            _journal!.Append(records);
+        }
+        catch (Exception ex)
+        {
+            _stage!.End(journalled: false);
+            staged.ForEach(s => s.Item.Fail(ex));
+            return;
+        }
+
+        _stage!.End(journalled: true);
+
+        // Pinned in the cache first, so the writer can never unpin a record before it was pinned.
+        staged.ForEach(s => s.Item.Complete());
+        _toWriter.Writer.TryWrite(new JournalBatch(records));
+    }
+
+    private Microsoft.Data.Sqlite.SqliteConnection OpenConnection()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

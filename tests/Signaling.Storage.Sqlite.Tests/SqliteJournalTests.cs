@@ -1,0 +1,109 @@
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Invitations;
+using Signaling.Core.Ports;
+using Signaling.Storage.Specification;
+
+namespace Signaling.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Issue #16: a commit is acknowledged once the journal has it, and reaches the tables later. An acknowledged commit must
+/// survive a kill -9 in between (the non-negotiable "an acknowledged command survives kill -9"), and the journal's
+/// torn tail must not stop the gateway from starting.
+/// </summary>
+public sealed class SqliteJournalTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    // Nothing reaches the tables during a test unless something asks for them.
+    private readonly SqliteStorage _storage = new(applyDelay: TimeSpan.FromHours(1));
+    private StorageUnderTest _open = null!;
+
+    public async Task InitializeAsync() => _open = await _storage.OpenAsync();
+
+    public async Task DisposeAsync() => await _open.DisposeAsync();
+
+    [Fact]
+    public async Task ACommitOnlyTheJournalHas_IsReadBeforeAndAfterAKill()
+    {
+        var (invitation, sequence) = await CommitInvitationAsync();
+
+        // Before: served from memory while the tables do not have it.
+        Assert.Equal(0L, await CountInTablesAsync("SELECT count(*) FROM aggregates"));
+        Assert.NotNull(await _open.Store.GetInvitationAsync(invitation.Id));
+        Assert.Equal(sequence, (await _open.Log.ReadAsync("bob", 0, 10)).Single().Sequence);
+
+        await using var restarted = await _storage.CopyAsIfKilled().OpenAsync();
+
+        await AssertCommittedAsync(restarted, invitation);
+    }
+
+    [Fact]
+    public async Task ATornRecordAtTheJournalsEnd_IsLeftOut_AndWhatCameBeforeItIsReplayed()
+    {
+        var (invitation, _) = await CommitInvitationAsync();
+        var copy = _storage.CopyAsIfKilled();
+        var segment = Directory.EnumerateFiles(Path.GetDirectoryName(copy.Path)!, "signaling.db.commits.*").Single();
+        await using (var file = new FileStream(segment, FileMode.Append))
+        {
+            // The start of a frame whose payload never made it: a length, a checksum and a few bytes.
+            await file.WriteAsync(new byte[] { 200, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7 });
+        }
+
+        await using var restarted = await copy.OpenAsync();
+
+        await AssertCommittedAsync(restarted, invitation);
+        Assert.False(File.Exists(segment)); // Replayed, so gone: the torn bytes cannot come back at the next start.
+    }
+
+    [Fact]
+    public async Task ListsThatReadTheTables_SeeWhatIsOnlyJournalled()
+    {
+        var (invitation, _) = await CommitInvitationAsync();
+
+        var scheduled = await _open.Timeouts.ListScheduledAsync(null, 10);
+
+        Assert.Equal([invitation.Id], scheduled.Items);
+    }
+
+    private async Task<long> CountInTablesAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_storage.Path};Mode=ReadOnly;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<(Invitation Invitation, long Sequence)> CommitInvitationAsync()
+    {
+        var invitation = new Invitation
+        {
+            Id = Ids.New(), Inviter = new Actor("alice"), Invitees = [new Invitee { UserId = "bob" }], RoomId = Ids.New(), CreatedAt = T0,
+        };
+        var commit = new Commit();
+        commit.Invitations.Add(invitation);
+        commit.Index.Add(new IndexWrite("busy:bob", null, invitation.Id));
+        commit.Events.Add(new SignalingEvent
+        {
+            Recipient = "bob", Kind = EventKind.InvitationReceived, Time = T0, Actor = new Actor("alice"), InvitationId = invitation.Id, ExpiresAt = T0.AddDays(7),
+        });
+        commit.ScheduleTimeouts[invitation.Id] = T0.AddSeconds(30);
+        var result = await _open.Store.CommitAsync(commit);
+        Assert.False(result.Conflict);
+        return (invitation, result.Appended[0].Sequence);
+    }
+
+    private static async Task AssertCommittedAsync(StorageUnderTest restarted, Invitation invitation)
+    {
+        Assert.Equal(1, (await restarted.Store.GetInvitationAsync(invitation.Id))!.Version);
+        Assert.Equal(invitation.Id, await restarted.Store.FindAsync("busy:bob"));
+        Assert.Equal(EventKind.InvitationReceived, (await restarted.Log.ReadAsync("bob", 0, 10)).Single().Kind);
+        Assert.Equal(invitation.Id, (await restarted.Timeouts.ClaimDueAsync(T0.AddMinutes(1), TimeSpan.FromSeconds(30), 10)).Single().InvitationId);
+
+        // Sequences continue from the replayed event.
+        var next = new Commit();
+        next.Events.Add(new SignalingEvent { Recipient = "bob", Kind = EventKind.PeerMessage, Time = T0, Actor = new Actor("alice"), ExpiresAt = T0.AddDays(7) });
+        Assert.Equal(2, (await restarted.Store.CommitAsync(next)).Appended[0].Sequence);
+    }
+}
