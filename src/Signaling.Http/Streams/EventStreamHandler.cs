@@ -207,7 +207,9 @@ public sealed class EventStreamHandler(
         }
 
         await sink.FlushAsync(stop);
-        var nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
+        // One timer per heartbeat period, not one per wake-up: a delay left behind at each event would sit in the timer
+        // queue until its heartbeat came (measured: thousands of live timers per busy socket pair at 1,000 calls/s).
+        var heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
         while (!stop.IsCancellationRequested)
         {
             var woken = wakeups.WaitFor(viewer.UserId);
@@ -240,14 +242,13 @@ public sealed class EventStreamHandler(
                 // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
             }
 
-            var wait = nextHeartbeat - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            if (!heartbeatDue.IsCompleted)
             {
-                await Task.WhenAny(woken, Task.Delay(wait, clock, stop));
+                await Task.WhenAny(woken, heartbeatDue);
                 stop.ThrowIfCancellationRequested();
             }
 
-            if (clock.GetUtcNow() >= nextHeartbeat)
+            if (heartbeatDue.IsCompleted)
             {
                 await sink.HeartbeatAsync(stop);
                 if (!await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop))
@@ -256,7 +257,7 @@ public sealed class EventStreamHandler(
                     stop.ThrowIfCancellationRequested();
                 }
 
-                nextHeartbeat = clock.GetUtcNow() + _options.HeartbeatInterval;
+                heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
             }
         }
     }
