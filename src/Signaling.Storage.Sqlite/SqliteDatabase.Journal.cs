@@ -115,6 +115,10 @@ public sealed partial class SqliteDatabase
         }
 
         _stage!.End(journalled: true);
+        foreach (var record in records)
+        {
+            record.Timeouts.ForEach(timeout => TimeoutsDueFrom(timeout.DueAtMs ?? long.MaxValue));
+        }
 
         // Pinned in the cache first, so the writer can never unpin a record before it was pinned.
         staged.ForEach(s => s.Item.Complete());

@@ -14,6 +14,7 @@ public static class SqliteStorageExtensions
         var services = builder.Services;
         services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name a file.")
+            .Validate(o => o.ApplyDelay >= TimeSpan.Zero && o.ApplyDelay <= TimeSpan.FromSeconds(10), "Storage:Sqlite:ApplyDelay must be between 0 and 10 seconds.")
             .ValidateOnStart();
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SqliteDatabase>().Cache);

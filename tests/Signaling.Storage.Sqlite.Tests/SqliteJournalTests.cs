@@ -66,6 +66,22 @@ public sealed class SqliteJournalTests : IAsyncLifetime
         Assert.Equal([invitation.Id], scheduled.Items);
     }
 
+    /// <summary>The timeout worker polls every 50 ms; a poll is a write, and a write waits for the tables to catch up.</summary>
+    [Fact]
+    public async Task APollBeforeAnyTimeoutCanBeDue_WritesNothing_AndAPollAtItsTimeClaimsIt()
+    {
+        var lease = TimeSpan.FromSeconds(30);
+        Assert.Empty(await _open.Timeouts.ClaimDueAsync(T0, lease, 10)); // Learns that nothing is scheduled.
+        var (invitation, _) = await CommitInvitationAsync(); // Due at T0 + 30 s.
+
+        Assert.Empty(await _open.Timeouts.ClaimDueAsync(T0.AddSeconds(29), lease, 10));
+        Assert.Equal(0L, await CountInTablesAsync("SELECT count(*) FROM timeouts"));
+
+        Assert.Equal(invitation.Id, (await _open.Timeouts.ClaimDueAsync(T0.AddSeconds(30), lease, 10)).Single().InvitationId);
+        Assert.Empty(await _open.Timeouts.ClaimDueAsync(T0.AddSeconds(31), lease, 10)); // Leased.
+        Assert.Equal(invitation.Id, (await _open.Timeouts.ClaimDueAsync(T0.AddSeconds(61), lease, 10)).Single().InvitationId); // The lease ran out.
+    }
+
     private async Task<long> CountInTablesAsync(string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_storage.Path};Mode=ReadOnly;Pooling=false");

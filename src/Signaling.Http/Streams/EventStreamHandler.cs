@@ -210,6 +210,7 @@ public sealed class EventStreamHandler(
         // One timer per heartbeat period, not one per wake-up: a delay left behind at each event would sit in the timer
         // queue until its heartbeat came (measured: thousands of live timers per busy socket pair at 1,000 calls/s).
         var heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
+        Task<bool>? refreshing = null;
         while (!stop.IsCancellationRequested)
         {
             var woken = wakeups.WaitFor(viewer.UserId);
@@ -242,21 +243,29 @@ public sealed class EventStreamHandler(
                 // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
             }
 
-            if (!heartbeatDue.IsCompleted)
+            if (!heartbeatDue.IsCompleted && refreshing is not { IsCompleted: true })
             {
-                await Task.WhenAny(woken, heartbeatDue);
+                await (refreshing is null ? Task.WhenAny(woken, heartbeatDue) : Task.WhenAny(woken, heartbeatDue, refreshing));
                 stop.ThrowIfCancellationRequested();
             }
 
-            if (heartbeatDue.IsCompleted)
+            if (refreshing is { IsCompleted: true })
             {
-                await sink.HeartbeatAsync(stop);
-                if (!await presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop))
+                if (!await refreshing)
                 {
                     await removed.CancelAsync(); // An operator removed it through another node.
                     stop.ThrowIfCancellationRequested();
                 }
 
+                refreshing = null;
+            }
+
+            if (heartbeatDue.IsCompleted)
+            {
+                await sink.HeartbeatAsync(stop);
+
+                // Not awaited here: a store busy for a moment must not hold this stream's events back meanwhile.
+                refreshing ??= presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
                 heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
             }
         }
