@@ -20,6 +20,9 @@ public sealed class SqliteCache : IDisposable
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
     private readonly ConcurrentDictionary<string, Pin> _pinned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(SignalingEvent Event, long Number)>> _pinnedEvents = new(StringComparer.Ordinal);
+
+    // What each journal record pinned, oldest first: an apply unpins what it covers without looking at the rest.
+    private readonly Queue<PinnedRecord> _pinOrder = new();
     private readonly Lock _sync = new();
     private long _generation;
 
@@ -65,10 +68,13 @@ public sealed class SqliteCache : IDisposable
     {
         lock (_sync)
         {
+            var record = new PinnedRecord(number);
             foreach (var (key, value) in values)
             {
                 Set(key, value);
-                _pinned[key] = new Pin(value, number);
+                var pin = new Pin(value, number);
+                _pinned[key] = pin;
+                record.Pins.Add((key, pin));
             }
 
             foreach (var signalingEvent in events)
@@ -80,8 +86,10 @@ public sealed class SqliteCache : IDisposable
                 }
 
                 pinned.Add((signalingEvent, number));
+                record.Recipients.Add(signalingEvent.Recipient);
             }
 
+            _pinOrder.Enqueue(record);
             _generation++;
         }
     }
@@ -89,22 +97,33 @@ public sealed class SqliteCache : IDisposable
     /// <summary>The tables hold every journal record up to <paramref name="number"/>: what those pinned can go.</summary>
     internal void Applied(long number)
     {
-        foreach (var entry in _pinned)
-        {
-            if (entry.Value.Number <= number)
-            {
-                _pinned.TryRemove(entry); // Only if no later commit pinned the key again meanwhile.
-            }
-        }
-
         lock (_sync)
         {
-            foreach (var (userId, pinned) in _pinnedEvents)
+            while (_pinOrder.TryPeek(out var record) && record.Number <= number)
             {
-                pinned.RemoveAll(e => e.Number <= number);
-                if (pinned.Count == 0)
+                _pinOrder.Dequeue();
+                foreach (var (key, pin) in record.Pins)
                 {
-                    _pinnedEvents.Remove(userId);
+                    _pinned.TryRemove(KeyValuePair.Create(key, pin)); // Only if no later commit pinned the key again meanwhile.
+                }
+
+                foreach (var userId in record.Recipients)
+                {
+                    // A user's pinned events are in record order: the ones this apply covers are at the front.
+                    if (_pinnedEvents.TryGetValue(userId, out var pinned))
+                    {
+                        var covered = 0;
+                        while (covered < pinned.Count && pinned[covered].Number <= number)
+                        {
+                            covered++;
+                        }
+
+                        pinned.RemoveRange(0, covered);
+                        if (pinned.Count == 0)
+                        {
+                            _pinnedEvents.Remove(userId);
+                        }
+                    }
                 }
             }
         }
@@ -160,8 +179,23 @@ public sealed class SqliteCache : IDisposable
 
     public sealed record StoredAggregate(long Version, string Body);
 
-    /// <summary>A value journalled by record <paramref name="Number"/> and not yet applied.</summary>
-    private sealed record Pin(object Value, long Number);
+    /// <summary>A value journalled by record <paramref name="number"/> and not yet applied (compared by reference when unpinned).</summary>
+    private sealed class Pin(object value, long number)
+    {
+        public object Value { get; } = value;
+
+        public long Number { get; } = number;
+    }
+
+    /// <summary>The keys and event recipients one journal record pinned.</summary>
+    private sealed class PinnedRecord(long number)
+    {
+        public long Number { get; } = number;
+
+        public List<(string Key, Pin Pin)> Pins { get; } = [];
+
+        public List<string> Recipients { get; } = [];
+    }
 
     public sealed record LookupValue(string? Value);
 

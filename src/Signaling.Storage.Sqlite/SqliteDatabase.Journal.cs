@@ -8,8 +8,14 @@ public sealed partial class SqliteDatabase
 {
     private const int MaxBatch = 128;
 
-    // Commits are refused (503) while this many journalled commits wait for a writer that keeps failing.
-    private const int MaxUnapplied = 50_000;
+    // The journal runs at most this many commits ahead of the tables: when the writer falls behind, commits wait for it
+    // (their latency grows) instead of piling up in the journal and the pinned cache, and throughput is what the tables take.
+    private const int MaxAhead = 8_192;
+
+    // A writer that fails, or applies nothing for this long, gets the commits beyond MaxAhead refused (503) instead.
+    private static readonly TimeSpan WriterStall = TimeSpan.FromSeconds(5);
+    private readonly AutoResetEvent _appliedSignal = new(false);
+    private volatile bool _writerFailing;
     private readonly Channel<QueuedItem> _writes = Channel.CreateUnbounded<QueuedItem>(new UnboundedChannelOptions { SingleReader = true });
     private SqliteCommitStage? _stage;
     private long _nextNumber;
@@ -63,11 +69,14 @@ public sealed partial class SqliteDatabase
 
     private void Journal(List<JournalItem> items)
     {
-        if (_nextNumber - 1 - Volatile.Read(ref _applied) >= MaxUnapplied)
+        while (_nextNumber - 1 - Volatile.Read(ref _applied) >= MaxAhead)
         {
-            var failure = new StoreUnavailableException("The database file has not taken writes for a while.", _applyFailure);
-            items.ForEach(item => item.Fail(failure));
-            return;
+            if (_writerFailing || !_appliedSignal.WaitOne(WriterStall))
+            {
+                var failure = new StoreUnavailableException("The database file has not taken writes for a while.", _applyFailure);
+                items.ForEach(item => item.Fail(failure));
+                return;
+            }
         }
 
         var staged = new List<(JournalItem Item, JournalRecord Record)>(items.Count);

@@ -96,12 +96,15 @@ public sealed partial class SqliteDatabase
         {
             // Kept queued and in the journal; the next attempt tries again.
             _applyFailure = ex;
+            _writerFailing = true;
             return false;
         }
 
         // The number first, then the pins: a commit check that misses a pin then knows to read a newer snapshot.
         Volatile.Write(ref _applied, records[^1].Number);
         Cache.Applied(records[^1].Number);
+        _writerFailing = false;
+        _appliedSignal.Set();
         return true;
     }
 

@@ -139,6 +139,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         await Task.Run(_writerThread.Join);
         await Task.Run(_checkpointThread.Join);
         _stopping.Dispose();
+        _appliedSignal.Dispose();
         try
         {
             _journal?.Release(Volatile.Read(ref _applied));

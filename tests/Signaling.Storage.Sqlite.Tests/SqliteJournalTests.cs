@@ -82,6 +82,65 @@ public sealed class SqliteJournalTests : IAsyncLifetime
         Assert.Equal(invitation.Id, (await _open.Timeouts.ClaimDueAsync(T0.AddSeconds(61), lease, 10)).Single().InvitationId); // The lease ran out.
     }
 
+    /// <summary>
+    /// The journal runs at most 8,192 commits ahead of the tables. While the tables cannot be written (another process
+    /// holds the write lock here; a full disk would do the same), commits beyond that are refused as unavailable (503)
+    /// rather than piling up in memory; once the writer gets through, commits are taken again and nothing was lost.
+    /// </summary>
+    [Fact]
+    public async Task WhileTheTablesCannotBeWritten_CommitsBeyondTheJournalsLeadAreRefused_AndTakenAgainAfter()
+    {
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_storage.Path};Pooling=false");
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE"; // Takes the write lock; readers go on.
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        const int lead = 8_192;
+        for (var i = 0; i < lead; i += 512)
+        {
+            var results = await Task.WhenAll(Enumerable.Range(i, 512).Select(n => _open.Store.CommitAsync(MessageTo($"user{n % 64}"))));
+            Assert.All(results, result => Assert.False(result.Conflict));
+        }
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => _open.Store.CommitAsync(MessageTo("user0")));
+
+        await using (var rollback = blocker.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var accepted = await WaitUntilAcceptedAsync(MessageTo("user0"), TimeSpan.FromSeconds(30));
+        Assert.Equal(lead / 64 + 1, accepted.Appended[0].Sequence); // Every acknowledged commit is there, the refused one is not.
+        Assert.Equal(lead / 64 + 1, await _open.Log.GetLastSequenceAsync("user0"));
+    }
+
+    private async Task<CommitResult> WaitUntilAcceptedAsync(Commit commit, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                return await _open.Store.CommitAsync(commit);
+            }
+            catch (StoreUnavailableException) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static Commit MessageTo(string userId)
+    {
+        var commit = new Commit();
+        commit.Events.Add(new SignalingEvent { Recipient = userId, Kind = EventKind.PeerMessage, Time = T0, Actor = new Actor("alice"), ExpiresAt = T0.AddDays(7) });
+        return commit;
+    }
+
     private async Task<long> CountInTablesAsync(string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_storage.Path};Mode=ReadOnly;Pooling=false");
