@@ -34,7 +34,7 @@ internal sealed class JournalRecord
             writer.Write(row.Kind);
             writer.Write(row.Id);
             writer.Write(row.Version);
-            writer.Write(row.Body);
+            WriteUtf8(writer, row.Body);
         }
 
         writer.Write(Lookups.Count);
@@ -52,7 +52,7 @@ internal sealed class JournalRecord
             WriteNullable(writer, row.Scope);
             writer.Write(row.Durable);
             writer.Write(row.ExpiresAtMs);
-            writer.Write(row.Body);
+            WriteUtf8(writer, row.Body);
         }
 
         writer.Write(Timeouts.Count);
@@ -86,7 +86,7 @@ internal sealed class JournalRecord
         var record = new JournalRecord { Number = reader.ReadInt64() };
         for (var n = reader.ReadInt32(); n > 0; n--)
         {
-            record.Aggregates.Add(new AggregateRow(reader.ReadString(), reader.ReadString(), reader.ReadInt64(), reader.ReadString()));
+            record.Aggregates.Add(new AggregateRow(reader.ReadString(), reader.ReadString(), reader.ReadInt64(), ReadUtf8(reader)));
         }
 
         for (var n = reader.ReadInt32(); n > 0; n--)
@@ -96,7 +96,7 @@ internal sealed class JournalRecord
 
         for (var n = reader.ReadInt32(); n > 0; n--)
         {
-            record.Events.Add(new EventRow(reader.ReadString(), reader.ReadInt64(), ReadNullable(reader), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadString()));
+            record.Events.Add(new EventRow(reader.ReadString(), reader.ReadInt64(), ReadNullable(reader), reader.ReadBoolean(), reader.ReadInt64(), ReadUtf8(reader)));
         }
 
         for (var n = reader.ReadInt32(); n > 0; n--)
@@ -131,10 +131,19 @@ internal sealed class JournalRecord
     }
 
     private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    // Laid out as BinaryWriter lays out a string (7-bit length, then UTF-8), so journals written either way read alike.
+    private static void WriteUtf8(BinaryWriter writer, byte[] utf8)
+    {
+        writer.Write7BitEncodedInt(utf8.Length);
+        writer.Write(utf8);
+    }
+
+    private static byte[] ReadUtf8(BinaryReader reader) => reader.ReadBytes(reader.Read7BitEncodedInt());
 }
 
-/// <summary>An aggregate as stored: the version it has after the commit, and its JSON.</summary>
-internal sealed record AggregateRow(string Kind, string Id, long Version, string Body);
+/// <summary>An aggregate as stored: the version it has after the commit, and its JSON (UTF-8).</summary>
+internal sealed record AggregateRow(string Kind, string Id, long Version, byte[] Body);
 
 /// <summary>An event as stored in its recipient's log; the body is the JSON written before the sequence was known.</summary>
-internal sealed record EventRow(string UserId, long Sequence, string? Scope, bool Durable, long ExpiresAtMs, string Body);
+internal sealed record EventRow(string UserId, long Sequence, string? Scope, bool Durable, long ExpiresAtMs, byte[] Body);

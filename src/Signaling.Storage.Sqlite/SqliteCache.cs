@@ -177,7 +177,8 @@ public sealed class SqliteCache : IDisposable
             return new RecentEvents();
         })!;
 
-    public sealed record StoredAggregate(long Version, string Body);
+    /// <summary>An aggregate's version and its JSON, UTF-8.</summary>
+    public sealed record StoredAggregate(long Version, byte[] Body);
 
     /// <summary>A value journalled by record <paramref name="number"/> and not yet applied (compared by reference when unpinned).</summary>
     private sealed class Pin(object value, long number)

@@ -89,7 +89,7 @@ public sealed partial class SqliteDatabase
         try
         {
             using var transaction = _writer!.BeginTransaction();
-            SqliteJournalApplier.Apply(new SqliteWriteSession(_writer, transaction, _prepared), records);
+            SqliteJournalApplier.Apply(new SqliteWriteSession(_writer, transaction, _prepared, _raw), records);
             transaction.Commit();
         }
         catch (Exception ex)
@@ -114,7 +114,7 @@ public sealed partial class SqliteDatabase
         try
         {
             using var transaction = _writer!.BeginTransaction();
-            var session = new SqliteWriteSession(_writer, transaction, _prepared);
+            var session = new SqliteWriteSession(_writer, transaction, _prepared, _raw);
             foreach (var item in items)
             {
                 // Prepared savepoint statements: Save/Release/Rollback(name) would parse their SQL anew for every item.

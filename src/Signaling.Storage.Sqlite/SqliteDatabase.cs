@@ -57,6 +57,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
     // The writer's connection and statements; set by the journal thread when it first opens the file, used by the writer after.
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteRawStatement> _raw = new(StringComparer.Ordinal);
     private SqliteConnection? _writer;
     private SqliteJournal? _journal;
 
@@ -156,6 +157,11 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             await command.DisposeAsync();
         }
 
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
@@ -193,7 +199,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         if (replay.Count > 0)
         {
             using var transaction = connection.BeginTransaction();
-            SqliteJournalApplier.Apply(new SqliteWriteSession(connection, transaction, _prepared), replay);
+            SqliteJournalApplier.Apply(new SqliteWriteSession(connection, transaction, _prepared, _raw), replay);
             transaction.Commit();
             applied = replay[^1].Number;
         }

@@ -33,7 +33,7 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
         while (await reader.ReadAsync(cancellationToken))
         {
             // The body was written before its sequence was known: the seq column is the sequence.
-            var stored = JsonSerializer.Deserialize(reader.GetString(3), CoreJson.Default.SignalingEvent)!;
+            var stored = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(3), CoreJson.Default.SignalingEvent)!;
             events.Add(stored with
             {
                 Sequence = reader.GetInt64(0), Durable = reader.GetInt64(1) == 1, ExpiresAt = SqliteCommandExtensions.FromUnixMs(reader.GetInt64(2)),

@@ -19,9 +19,9 @@ internal static class SqliteJournalApplier
             record.Timeouts.ForEach(timeout => timeouts[timeout.InvitationId] = timeout.DueAtMs);
             foreach (var row in record.Events)
             {
-                session.Command("INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES ($user, $seq, $scope, $durable, $expires, $body)")
-                    .With("$user", row.UserId).With("$seq", row.Sequence).With("$scope", row.Scope).With("$durable", row.Durable ? 1 : 0)
-                    .With("$expires", row.ExpiresAtMs).With("$body", row.Body).ExecuteNonQuery();
+                session.Raw("INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .Bind(1, row.UserId).Bind(2, row.Sequence).Bind(3, row.Scope).Bind(4, row.Durable ? 1 : 0).Bind(5, row.ExpiresAtMs).BindUtf8(6, row.Body)
+                    .Run();
             }
 
             foreach (var (scope, until) in record.ExpireScopes)
@@ -35,10 +35,10 @@ internal static class SqliteJournalApplier
 
         foreach (var row in aggregates.Values)
         {
-            session.Command(
-                    "INSERT INTO aggregates (kind, id, version, body) VALUES ($kind, $id, $version, $body) " +
+            session.Raw(
+                    "INSERT INTO aggregates (kind, id, version, body) VALUES (?1, ?2, ?3, ?4) " +
                     "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body")
-                .With("$kind", row.Kind).With("$id", row.Id).With("$version", row.Version).With("$body", row.Body).ExecuteNonQuery();
+                .Bind(1, row.Kind).Bind(2, row.Id).Bind(3, row.Version).BindUtf8(4, row.Body).Run();
         }
 
         foreach (var (key, value) in lookups)

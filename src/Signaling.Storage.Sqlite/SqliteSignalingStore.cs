@@ -64,11 +64,12 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     private async Task<CommitResult> WriteAsync(Commit commit, CancellationToken cancellationToken)
     {
         // Everything is serialised here, on the caller's thread: the writer thread only checks and journals.
-        var aggregates = commit.Invitations.Select(i => new Row("invitation", i.Id, i.Version, JsonSerializer.Serialize(i, CoreJson.Default.Invitation)))
-            .Concat(commit.Channels.Select(c => new Row("channel", c.Id, c.Version, JsonSerializer.Serialize(c, CoreJson.Default.Channel))))
-            .Concat(commit.Users.Select(u => new Row("user", u.Id, u.Version, JsonSerializer.Serialize(u, CoreJson.Default.UserProfile))))
+        // UTF-8 throughout: what is serialised here is what the journal, the cache and the tables keep, never transcoded.
+        var aggregates = commit.Invitations.Select(i => new Row("invitation", i.Id, i.Version, JsonSerializer.SerializeToUtf8Bytes(i, CoreJson.Default.Invitation)))
+            .Concat(commit.Channels.Select(c => new Row("channel", c.Id, c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel))))
+            .Concat(commit.Users.Select(u => new Row("user", u.Id, u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile))))
             .ToList();
-        var drafts = commit.Events.Select(e => (Event: e, Body: JsonSerializer.Serialize(e, CoreJson.Default.SignalingEvent))).ToList();
+        var drafts = commit.Events.Select(e => (Event: e, Body: JsonSerializer.SerializeToUtf8Bytes(e, CoreJson.Default.SignalingEvent))).ToList();
         var written = new List<(string Key, object Value)>();
         var appended = new List<SignalingEvent>(drafts.Count);
         var record = await database.CommitAsync(
@@ -98,7 +99,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     /// read and every key still holds what it expected; else the journal record, with each event's sequence assigned.
     /// </summary>
     private static JournalRecord? Stage(
-        SqliteCommitStage stage, Commit commit, List<Row> aggregates, List<(SignalingEvent Event, string Body)> drafts,
+        SqliteCommitStage stage, Commit commit, List<Row> aggregates, List<(SignalingEvent Event, byte[] Body)> drafts,
         List<(string Key, object Value)> written, List<SignalingEvent> appended)
     {
         if (aggregates.Any(row => stage.StoredVersion(row.Kind, row.Id) != row.Version))
@@ -180,7 +181,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
                 return null;
             }
 
-            stored = new SqliteCache.StoredAggregate(reader.GetInt64(0), reader.GetString(1));
+            stored = new SqliteCache.StoredAggregate(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
             cache.Remember(generation, key, stored);
         }
 
@@ -190,5 +191,5 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         return aggregate;
     }
 
-    private sealed record Row(string Kind, string Id, long Version, string Body);
+    private sealed record Row(string Kind, string Id, long Version, byte[] Body);
 }

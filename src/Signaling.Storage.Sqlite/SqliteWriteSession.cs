@@ -9,12 +9,15 @@ namespace Signaling.Storage.Sqlite;
 public sealed class SqliteWriteSession
 {
     private readonly Dictionary<string, SqliteCommand> _prepared;
+    private readonly Dictionary<string, SqliteRawStatement> _raw;
 
-    internal SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
+    internal SqliteWriteSession(
+        SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared, Dictionary<string, SqliteRawStatement> raw)
     {
         Connection = connection;
         Transaction = transaction;
         _prepared = prepared;
+        _raw = raw;
     }
 
     public SqliteConnection Connection { get; }
@@ -34,5 +37,16 @@ public sealed class SqliteWriteSession
         command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
+    }
+
+    /// <summary>The prepared statement for <paramref name="sql"/> on SQLite's own API, for the rows every commit writes.</summary>
+    internal SqliteRawStatement Raw(string sql)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            _raw[sql] = statement = new SqliteRawStatement(Connection, sql);
+        }
+
+        return statement;
     }
 }
