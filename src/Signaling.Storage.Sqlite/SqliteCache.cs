@@ -16,6 +16,9 @@ public sealed class SqliteCache : IDisposable
 {
     private const int RecentPerUser = 16;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
+
+    // Read, never changed, by every Set: one instance serves them all.
+    private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = Idle };
     private readonly MemoryCache _values = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
     private readonly ConcurrentDictionary<string, Pin> _pinned = new(StringComparer.Ordinal);
@@ -166,8 +169,7 @@ public sealed class SqliteCache : IDisposable
         _recent.Dispose();
     }
 
-    private void Set(string key, object value) =>
-        _values.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+    private void Set(string key, object value) => _values.Set(key, value, EntryOptions);
 
     private RecentEvents RecentOf(string userId) =>
         _recent.GetOrCreate(userId, entry =>
@@ -233,7 +235,10 @@ public sealed class SqliteCache : IDisposable
                     return null;
                 }
 
-                return _events.Where(e => e.Sequence > after).Take(max).ToList();
+                // Contiguous by sequence, so what is newer than after is a tail; a stream re-reading after a wake-up often finds none.
+                var first = after + 1 - _events[0].Sequence; // At least 0 here; a cursor far ahead leaves nothing to take.
+                var count = Math.Min(max, _events.Count - first);
+                return count <= 0 ? [] : _events.GetRange((int)first, (int)count);
             }
         }
     }

@@ -177,6 +177,11 @@ public sealed class CanonicalStreamCommands(
         return (operation, segments.Length == 4 ? new Get(id) : new Act(id, segments[4]));
     }
 
+    // A reply is written synchronously and only its bytes leave, so each thread reuses one buffer (a fresh one grew three
+    // times per reply: ~7% of what a command allocated).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_replyBuffer;
+
     private byte[] Reply(JsonElement? id, string operation, IResult result)
     {
         var (status, value, type) = result switch
@@ -187,7 +192,8 @@ public sealed class CanonicalStreamCommands(
             _ => throw new InvalidOperationException($"No reply shape for {result.GetType().Name}."),
         };
         metrics.StreamCommand("v1", operation, status);
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = t_replyBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Encoder }))
         {
             writer.WriteStartObject();
