@@ -177,8 +177,6 @@ public sealed class SqliteJournalTests : IAsyncLifetime
         Assert.Equal(invitation.Id, (await restarted.Timeouts.ClaimDueAsync(T0.AddMinutes(1), TimeSpan.FromSeconds(30), 10)).Single().InvitationId);
 
         // Sequences continue from the replayed event.
-        var next = new Commit();
-        next.Events.Add(new SignalingEvent { Recipient = "bob", Kind = EventKind.PeerMessage, Time = T0, Actor = new Actor("alice"), ExpiresAt = T0.AddDays(7) });
-        Assert.Equal(2, (await restarted.Store.CommitAsync(next)).Appended[0].Sequence);
+        Assert.Equal(2, (await restarted.Store.CommitAsync(MessageTo("bob"))).Appended[0].Sequence);
     }
 }
