@@ -20,8 +20,9 @@ public sealed class HostTests(GatewayFixture fixture)
 
     /// <summary>
     /// Issue 16 (the first call after a cold start): a gateway says it is ready only once it has sent itself what every
-    /// call starts with — so the first caller does not wait ~0.8 s for endpoints to be built — and that warm-up leaves
-    /// nothing behind: no invitation, nobody online, no event in anyone's log.
+    /// call starts with — so the first caller does not wait ~0.8 s for endpoints to be built — over HTTP and as commands
+    /// of the event stream, and that warm-up leaves nothing behind: no invitation, nobody online (so no presence webhook),
+    /// no event in anyone's log.
     /// </summary>
     [Fact]
     public async Task AStartedGateway_IsReadyOnceWarm_AndTheWarmUpLeavesNothingBehind()
@@ -43,9 +44,11 @@ public sealed class HostTests(GatewayFixture fixture)
         admin.DefaultRequestHeaders.Add("X-Admin-Key", GatewayProcess.AdminKey);
         var invitations = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/invitations");
         var online = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/users");
+        var metrics = await http.GetStringAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
         Assert.Matches(@"Method: POST PathBase: +Path: /v1/invitations StatusCode: 400", warmUpLog);
+        Assert.Matches(@"signaling_stream_commands_total\{(?=[^}]*operation=""CreateInvitation"")(?=[^}]*status=""400"")[^}]*\} 1(\s|$)", metrics);
         Assert.Equal(0, invitations.GetProperty("items").GetArrayLength());
         Assert.Equal(0, online.GetProperty("items").GetArrayLength());
         using var warmUpUser = gateway.User("gateway-warm-up");
