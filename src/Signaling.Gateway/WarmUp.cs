@@ -49,14 +49,17 @@ internal sealed class WarmUp(
         try
         {
             await WhenStartedAsync(stoppingToken);
+            // Readiness waits for the warm-up, so nothing in it may wait forever.
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            bounded.CancelAfter(TimeSpan.FromSeconds(30));
             SerialiseSampleCall();
             if (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
             {
-                await SendAsync(Loopback(address), tokens.Issue(User, lifetime: TimeSpan.FromMinutes(1)), stoppingToken);
+                await SendAsync(Loopback(address), tokens.Issue(User, lifetime: TimeSpan.FromMinutes(1)), bounded.Token);
             }
 
-            await SendOnStreamAsync(stoppingToken);
-            await ExchangeOverWebSocketsAsync(stoppingToken);
+            await SendOnStreamAsync(bounded.Token);
+            await ExchangeOverWebSocketsAsync(bounded.Token);
         }
         catch (Exception ex) when (ex is HttpRequestException or SocketException or WebSocketException or OperationCanceledException or UriFormatException)
         {
