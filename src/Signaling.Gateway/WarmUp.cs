@@ -137,7 +137,7 @@ internal sealed class WarmUp(
 
     /// <summary>
     /// One text message each way between two WebSockets over loopback TCP: framing, masking and UTF-8 checks are
-    /// vectorised code that ReadyToRun leaves to the JIT, ~10 ms of the first call's deliveries and commands.
+    /// vectorised code that ReadyToRun leaves to the JIT (measured: the published build's first call 43–57 → 33–50 ms).
     /// </summary>
     private static async Task ExchangeOverWebSocketsAsync(CancellationToken stoppingToken)
     {
