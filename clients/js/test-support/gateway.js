@@ -95,7 +95,8 @@ export class Gateway {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {
-        if ((await fetch(`${this.url}/healthz`)).ok) {
+        // Ready, not merely live: what a load balancer waits for before sending calls.
+        if ((await fetch(`${this.url}/readyz`)).ok) {
           return;
         }
       } catch {
@@ -103,7 +104,7 @@ export class Gateway {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`The gateway did not start:\n${this.output}`);
+    throw new Error(`The gateway did not become ready:\n${this.output}`);
   }
 
   /** kill -9: no goodbye to anyone, nothing flushed beyond what was acknowledged. */

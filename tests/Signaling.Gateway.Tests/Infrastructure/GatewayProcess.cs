@@ -146,7 +146,8 @@ public sealed class GatewayProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                // Ready, not merely live: a started gateway is one a load balancer would send calls to.
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -163,7 +164,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"The gateway did not become healthy:\n{Output}");
+        throw new TimeoutException($"The gateway did not become ready:\n{Output}");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what a crash looks like.</summary>
