@@ -5,12 +5,15 @@ using Signaling.Core.Events;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// What this process committed or read lately: aggregates, lookup keys and each user's newest events. It is coherent
-/// because one process owns the database file and every commit passes through <see cref="Committed"/> in commit
-/// order. What is journalled but not yet copied into the tables is <em>pinned</em> (kept whatever the size limit)
-/// until <see cref="Applied"/>, so a read never falls through to a table that does not have it yet. A value read from
-/// the file is cached only if no commit happened during the read (a generation check), so a slow read can never
-/// overwrite a newer commit. Other entries are bounded and expire; a miss reads the file.
+/// What this process committed and has not yet applied, what it read lately, and each user's newest events. It is
+/// coherent because one process owns the database file and every commit passes through <see cref="Committed"/> in
+/// commit order. What is journalled but not yet copied into the tables is <em>pinned</em> until <see cref="Applied"/>,
+/// so a read never falls through to a table that does not have it yet; after that a committed value is not kept (a
+/// later read fetches and remembers it). Keeping every committed invitation and key for minutes filled the oldest
+/// generation of the heap with entries rarely read again, and collecting them cost more than the reads they saved
+/// (measured at 3,000 offered cycles/s: 1,160–1,410 → 1,520–1,610 cycles/s). A value read from the file is cached only
+/// if no commit happened during the read (a generation check), so a slow read can never overwrite a newer commit.
+/// Read entries are bounded and expire; a miss reads the file.
 /// </summary>
 public sealed class SqliteCache : IDisposable
 {
@@ -74,7 +77,7 @@ public sealed class SqliteCache : IDisposable
             var record = new PinnedRecord(number);
             foreach (var (key, value) in values)
             {
-                Set(key, value);
+                _values.Remove(key); // What was read before this commit is stale now.
                 var pin = new Pin(value, number);
                 _pinned[key] = pin;
                 record.Pins.Add((key, pin));

@@ -87,8 +87,12 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         _checkpointThread.Start();
     }
 
-    /// <summary>How often the checkpointer copies what the WAL holds into the database file.</summary>
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
+    // The checkpointer copies the WAL into the database file every 5 s, or sooner once ~7,000 journal records (~50 MB of
+    // WAL at ~7 KB each) were applied. A page the writer changes many times meanwhile is copied once: measured at 300
+    // cycles/s, the checkpointer wrote 19.4 KB per cycle at 250 ms, 15.4 at 1 s and 8.2 at 5 s, with p99 unchanged.
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CheckpointPoll = TimeSpan.FromMilliseconds(250);
+    private const long CheckpointAfterRecords = 7_000;
 
     public string FilePath { get; }
 
@@ -182,11 +186,11 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         // and a command touches a few rows on as many pages, so small pages write ~3.5× fewer bytes per call (measured:
         // 229 → 65 KB per bench cycle, throughput unchanged).
         // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes (not power loss). The
-        // checkpointer thread copies the WAL into the file beside the writer, so the writer's own checkpoint (every
-        // 16,000 pages, which also lets the WAL start over) finds little left to copy and stalls the writes behind it little.
+        // checkpointer thread copies the WAL into the file beside the writer; the writer's own checkpoint (at 100,000
+        // pages) is only a backstop, above what the checkpointer lets accumulate, since it would stall the writes behind it.
         // Leases on timeouts and webhook messages were taken by an earlier process on this file, now gone (the lock file
         // says this one owns it): release them, so what it claimed but never finished is due again at once, not a lease later.
-        command.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
+        command.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=100000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" + Schema +
                               "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
                               "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
         command.ExecuteNonQuery();
@@ -213,13 +217,23 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
     /// <summary>
     /// Passive checkpoints on a connection of their own: they run beside the writer and readers without blocking them,
-    /// and once one has copied everything, the writer starts the WAL over, so it stays small.
+    /// and once one has copied everything, the writer starts the WAL over, so it stays bounded.
     /// </summary>
     private void CheckpointLoop()
     {
         using var connection = new SqliteConnection(_connectionString);
-        while (!_stopping.Token.WaitHandle.WaitOne(CheckpointInterval))
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
+        var appliedAtLast = Volatile.Read(ref _applied);
+        while (!_stopping.Token.WaitHandle.WaitOne(CheckpointPoll))
         {
+            var applied = Volatile.Read(ref _applied);
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(last) < CheckpointInterval && applied - appliedAtLast < CheckpointAfterRecords)
+            {
+                continue;
+            }
+
+            last = System.Diagnostics.Stopwatch.GetTimestamp();
+            appliedAtLast = applied;
             try
             {
                 if (connection.State != System.Data.ConnectionState.Open)
