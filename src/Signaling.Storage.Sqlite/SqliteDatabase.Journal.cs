@@ -59,12 +59,13 @@ public sealed partial class SqliteDatabase
                 }
                 else
                 {
-                    _toWriter.Writer.TryWrite(batch[i++]);
+                    ToWriter(batch[i++]);
                 }
             }
         }
 
         _toWriter.Writer.TryComplete();
+        _writerWake.Set();
     }
 
     private void Journal(List<JournalItem> items)
@@ -131,7 +132,7 @@ public sealed partial class SqliteDatabase
 
         // Pinned in the cache first, so the writer can never unpin a record before it was pinned.
         staged.ForEach(s => s.Item.Complete());
-        _toWriter.Writer.TryWrite(new JournalBatch(records));
+        ToWriter(new JournalBatch(records));
     }
 
     private Microsoft.Data.Sqlite.SqliteConnection OpenConnection()

@@ -145,6 +145,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         await Task.Run(_checkpointThread.Join);
         _stopping.Dispose();
         _appliedSignal.Dispose();
+        _writerWake.Dispose();
         try
         {
             _journal?.Release(Volatile.Read(ref _applied));

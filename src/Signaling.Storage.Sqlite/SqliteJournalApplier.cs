@@ -44,23 +44,23 @@ internal static class SqliteJournalApplier
         foreach (var (key, value) in lookups)
         {
             (value is null
-                    ? session.Command("DELETE FROM lookup WHERE key = $key").With("$key", key)
-                    : session.Command("INSERT INTO lookup (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                        .With("$key", key).With("$value", value))
-                .ExecuteNonQuery();
+                    ? session.Raw("DELETE FROM lookup WHERE key = ?1").Bind(1, key)
+                    : session.Raw("INSERT INTO lookup (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                        .Bind(1, key).Bind(2, value))
+                .Run();
         }
 
         foreach (var (invitationId, dueAt) in timeouts)
         {
-            (dueAt is null
-                    ? session.Command("DELETE FROM timeouts WHERE invitation_id = $id").With("$id", invitationId)
-                    : session.Command(
-                            "INSERT INTO timeouts (invitation_id, due_at, lease_until) VALUES ($id, $due, 0) " +
+            (dueAt is { } due
+                    ? session.Raw(
+                            "INSERT INTO timeouts (invitation_id, due_at, lease_until) VALUES (?1, ?2, 0) " +
                             "ON CONFLICT (invitation_id) DO UPDATE SET due_at = excluded.due_at, lease_until = 0")
-                        .With("$id", invitationId).With("$due", dueAt))
-                .ExecuteNonQuery();
+                        .Bind(1, invitationId).Bind(2, due)
+                    : session.Raw("DELETE FROM timeouts WHERE invitation_id = ?1").Bind(1, invitationId))
+                .Run();
         }
 
-        session.Command("UPDATE journal_applied SET number = $number").With("$number", records[^1].Number).ExecuteNonQuery();
+        session.Raw("UPDATE journal_applied SET number = ?1").Bind(1, records[^1].Number).Run();
     }
 }
