@@ -23,12 +23,15 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             PRIMARY KEY (kind, id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS lookup (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS user_seq (user_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS events (
+        -- Rows in append order (a rowid table): an event is written where the last one ended, whole on its page, and the
+        -- per-user index holds only keys. Keyed by (user_id, seq) instead, each event was a random leaf cell plus an
+        -- overflow page (a 1 KB page keeps only ~230 bytes of a WITHOUT ROWID row inline).
+        CREATE TABLE IF NOT EXISTS event_log (
             user_id TEXT NOT NULL, seq INTEGER NOT NULL, scope TEXT, durable INTEGER NOT NULL,
-            expires_at INTEGER NOT NULL, body TEXT NOT NULL,
-            PRIMARY KEY (user_id, seq)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS events_scope ON events (scope) WHERE durable = 0;
-        CREATE INDEX IF NOT EXISTS events_expiry ON events (expires_at);
+            expires_at INTEGER NOT NULL, body TEXT NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS event_log_user ON event_log (user_id, seq);
+        CREATE INDEX IF NOT EXISTS event_log_scope ON event_log (scope) WHERE durable = 0;
+        CREATE INDEX IF NOT EXISTS event_log_expiry ON event_log (expires_at);
         CREATE TABLE IF NOT EXISTS timeouts (
             invitation_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS timeouts_due ON timeouts (due_at);
@@ -195,6 +198,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
                               "UPDATE timeouts SET lease_until = 0 WHERE lease_until > 0;" +
                               "UPDATE outbox SET due_at = 0, leased = 0 WHERE leased = 1;";
         command.ExecuteNonQuery();
+        MoveEarlierEvents(command);
         command.CommandText = "SELECT number FROM journal_applied";
         var applied = (long)command.ExecuteScalar()!;
 
@@ -214,6 +218,25 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         _applied = applied;
         _nextNumber = applied + 1;
         return connection;
+    }
+
+    /// <summary>A file made before the event log was a rowid table keeps its events in <c>events</c>: they move over once.</summary>
+    private static void MoveEarlierEvents(SqliteCommand command)
+    {
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            return;
+        }
+
+        command.CommandText = """
+            BEGIN IMMEDIATE;
+            INSERT INTO event_log (user_id, seq, scope, durable, expires_at, body)
+                SELECT user_id, seq, scope, durable, expires_at, body FROM events ORDER BY user_id, seq;
+            DROP TABLE events;
+            COMMIT;
+            """;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

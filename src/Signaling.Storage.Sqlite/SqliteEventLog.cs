@@ -6,14 +6,14 @@ using Signaling.Core.Ports;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// Each user's log in the events table; the newest events of active users are served from <see cref="SqliteCache"/>,
+/// Each user's log in the event_log table; the newest events of active users are served from <see cref="SqliteCache"/>,
 /// which also holds (pinned) the journalled events the table does not have yet.
 /// </summary>
 public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) : IEventLog
 {
     /// <summary>A user's last sequence: their newest event's, or — when a purge took them all — the floor it left in user_seq.</summary>
     internal const string LastSequenceSql =
-        "SELECT max(coalesce((SELECT last_seq FROM user_seq WHERE user_id = $user), 0), coalesce((SELECT max(seq) FROM events WHERE user_id = $user), 0))";
+        "SELECT max(coalesce((SELECT last_seq FROM user_seq WHERE user_id = $user), 0), coalesce((SELECT max(seq) FROM event_log WHERE user_id = $user), 0))";
 
     public async Task<IReadOnlyList<SignalingEvent>> ReadAsync(string userId, long after, int max, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
         var pinned = cache.PinnedEvents(userId, after);
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.Command(
-                "SELECT seq, durable, expires_at, body FROM events WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
+                "SELECT seq, durable, expires_at, body FROM event_log WHERE user_id = $user AND seq > $after ORDER BY seq LIMIT $max")
             .With("$user", userId).With("$after", after).With("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<SignalingEvent>();
@@ -64,10 +64,10 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
             async session =>
             {
                 await session.Command(
-                        "INSERT INTO user_seq (user_id, last_seq) SELECT user_id, max(seq) FROM events WHERE expires_at <= $now GROUP BY user_id " +
+                        "INSERT INTO user_seq (user_id, last_seq) SELECT user_id, max(seq) FROM event_log WHERE expires_at <= $now GROUP BY user_id " +
                         "ON CONFLICT (user_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)")
                     .With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
-                return await session.Command("DELETE FROM events WHERE expires_at <= $now").With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
+                return await session.Command("DELETE FROM event_log WHERE expires_at <= $now").With("$now", now.ToUnixMs()).ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken,
             committed: _ => cache.ForgetRecentEvents());

@@ -19,14 +19,14 @@ internal static class SqliteJournalApplier
             record.Timeouts.ForEach(timeout => timeouts[timeout.InvitationId] = timeout.DueAtMs);
             foreach (var row in record.Events)
             {
-                session.Raw("INSERT INTO events (user_id, seq, scope, durable, expires_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                session.Raw("INSERT INTO event_log (user_id, seq, scope, durable, expires_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                     .Bind(1, row.UserId).Bind(2, row.Sequence).Bind(3, row.Scope).Bind(4, row.Durable ? 1 : 0).Bind(5, row.ExpiresAtMs).BindUtf8(6, row.Body)
                     .Run();
             }
 
             foreach (var (scope, until) in record.ExpireScopes)
             {
-                session.Command("UPDATE events SET expires_at = min(expires_at, $until) WHERE scope = $scope AND durable = 0")
+                session.Command("UPDATE event_log SET expires_at = min(expires_at, $until) WHERE scope = $scope AND durable = 0")
                     .With("$scope", scope).With("$until", until).ExecuteNonQuery();
             }
 

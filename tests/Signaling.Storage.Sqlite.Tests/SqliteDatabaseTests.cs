@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Sqlite.Tests;
 
@@ -50,6 +54,62 @@ public sealed class SqliteDatabaseTests
 
         Assert.Equal((1024L, 0L), await OpenAsync(Path.Combine(folder, "new.db")));
         Assert.Equal((4096L, 1L), await OpenAsync(older));
+    }
+
+    /// <summary>
+    /// Issue #16: the event log became a rowid table (appended in order, written whole); a file made before keeps every
+    /// event it held, readable and resumable as before, and new events follow their sequences.
+    /// </summary>
+    [Fact]
+    public async Task AnOlderFile_ItsEventsMoveToTheEventLog_AndStreamsResumeFromThem()
+    {
+        var storage = new SqliteStorage();
+        Directory.CreateDirectory(Path.GetDirectoryName(storage.Path)!);
+        var time = DateTimeOffset.UtcNow;
+        SignalingEvent Event(long sequence) => new()
+        {
+            Sequence = sequence, Recipient = "bob", Kind = EventKind.InvitationReceived, Time = time, Actor = new Actor("alice"), InvitationId = "inv-1",
+        };
+
+        await using (var made = new SqliteConnection($"Data Source={storage.Path};Pooling=false"))
+        {
+            await made.OpenAsync();
+            await using var create = made.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE events (
+                    user_id TEXT NOT NULL, seq INTEGER NOT NULL, scope TEXT, durable INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (user_id, seq)) WITHOUT ROWID;
+                CREATE INDEX events_scope ON events (scope) WHERE durable = 0;
+                CREATE INDEX events_expiry ON events (expires_at);
+                """;
+            await create.ExecuteNonQueryAsync();
+            for (var sequence = 1; sequence <= 2; sequence++)
+            {
+                await using var insert = made.CreateCommand();
+                insert.CommandText = "INSERT INTO events VALUES ('bob', $seq, 'inv-1', 1, $expires, $body)";
+                insert.Parameters.AddWithValue("$seq", sequence);
+                insert.Parameters.AddWithValue("$expires", time.AddDays(1).ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$body", JsonSerializer.Serialize(Event(sequence), CoreJson.Default.SignalingEvent));
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        var opened = await storage.OpenAsync();
+        await using (opened)
+        {
+            Assert.Equal(2, await opened.Log.GetLastSequenceAsync("bob"));
+            Assert.Equal([2L], (await opened.Log.ReadAsync("bob", after: 1, max: 10)).Select(e => e.Sequence));
+            var result = await opened.Store.CommitAsync(new Commit { Events = { Event(0) with { InvitationId = "inv-2" } } });
+            Assert.Equal(3, Assert.Single(result.Appended).Sequence);
+        }
+
+        await using var check = new SqliteConnection($"Data Source={storage.Path};Pooling=false");
+        await check.OpenAsync();
+        await using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT group_concat(name) FROM sqlite_master WHERE name LIKE 'events%'";
+        Assert.True(await tables.ExecuteScalarAsync() is DBNull or null, "the earlier table and its indexes are gone");
     }
 
     [Fact]
