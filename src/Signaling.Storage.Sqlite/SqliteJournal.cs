@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
@@ -7,16 +8,23 @@ namespace Signaling.Storage.Sqlite;
 /// <summary>
 /// The commit journal beside the database file: segment files <c>&lt;file&gt;.commits.&lt;first record number&gt;</c>. A
 /// batch of commits is one write to the end of the current segment, after which they are acknowledged: a write the
-/// kernel has taken survives the process being killed. Each record is framed as length, CRC-32 and payload, so a tail
+/// kernel has taken survives the process being killed. Each batch is framed as length, CRC-32 and payload, so a tail
 /// torn by a power cut is recognised and left out on replay. A segment goes once the tables hold all of its records; a
-/// new one starts when the current one is large, so the journal stays small while the tables catch up.
+/// new one starts when the current one is large, so the journal stays small while the tables catch up. Records are
+/// Brotli-compressed (quality 1), a batch to a frame: a call's JSON repeats itself (each event carries the invitation),
+/// and compressed they write ~4× fewer bytes. The top bit of the length marks such a frame; a journal left by an earlier
+/// version has a plain record in each.
 /// </summary>
 internal sealed class SqliteJournal : IDisposable
 {
     private const int FrameHeader = 8;
+    private const int CompressedFlag = int.MinValue;
+    private const int Quality = 1;
+    private const int Window = 16;
     private const long SegmentBytes = 4 << 20;
     private readonly string _prefix;
     private readonly MemoryStream _buffer = new();
+    private readonly MemoryStream _record = new();
     private readonly BinaryWriter _writer;
 
     // Closed segments, oldest first, with the number of the last record each holds.
@@ -27,7 +35,7 @@ internal sealed class SqliteJournal : IDisposable
     public SqliteJournal(string databasePath)
     {
         _prefix = databasePath + ".commits.";
-        _writer = new BinaryWriter(_buffer, Encoding.UTF8, leaveOpen: true);
+        _writer = new BinaryWriter(_record, Encoding.UTF8, leaveOpen: true);
     }
 
     /// <summary>Every whole record of every segment in order, stopping at the first torn or damaged one.</summary>
@@ -40,15 +48,24 @@ internal sealed class SqliteJournal : IDisposable
             var at = 0;
             while (bytes.Length - at >= FrameHeader)
             {
-                var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
+                var header = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
+                var length = header & int.MaxValue;
                 if (length <= 0 || length > bytes.Length - at - FrameHeader ||
                     Crc32.HashToUInt32(bytes.AsSpan(at + FrameHeader, length)) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at + 4)))
                 {
                     return records;
                 }
 
-                using var reader = new BinaryReader(new MemoryStream(bytes, at + FrameHeader, length, writable: false), Encoding.UTF8);
-                records.Add(JournalRecord.ReadFrom(reader));
+                // A compressed frame holds a whole batch; a plain one (an earlier version's) one record.
+                var compressed = (header & CompressedFlag) != 0;
+                var payload = compressed ? Decompress(bytes.AsSpan(at + FrameHeader, length)) : bytes.AsSpan(at + FrameHeader, length).ToArray();
+                using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+                do
+                {
+                    records.Add(JournalRecord.ReadFrom(reader));
+                }
+                while (compressed && reader.BaseStream.Position < payload.Length);
+
                 at += FrameHeader + length;
             }
 
@@ -79,18 +96,28 @@ internal sealed class SqliteJournal : IDisposable
     /// </summary>
     public void Append(IReadOnlyList<JournalRecord> records)
     {
-        _buffer.SetLength(0);
+        _record.SetLength(0);
         foreach (var record in records)
         {
-            var start = (int)_buffer.Length;
-            _buffer.Position = start + FrameHeader;
             record.WriteTo(_writer);
-            _writer.Flush();
-            var length = (int)_buffer.Length - start - FrameHeader;
-            var frame = _buffer.GetBuffer().AsSpan(start);
-            BinaryPrimitives.WriteInt32LittleEndian(frame, length);
-            BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], Crc32.HashToUInt32(frame.Slice(FrameHeader, length)));
         }
+
+        _writer.Flush();
+        var plain = _record.GetBuffer().AsSpan(0, (int)_record.Length);
+
+        // One frame for the batch: length (top bit: compressed), CRC-32, then the records' length and their compressed bytes.
+        _buffer.SetLength(FrameHeader + 4 + BrotliEncoder.GetMaxCompressedLength(plain.Length));
+        var frame = _buffer.GetBuffer().AsSpan();
+        BinaryPrimitives.WriteInt32LittleEndian(frame[FrameHeader..], plain.Length);
+        if (!BrotliEncoder.TryCompress(plain, frame[(FrameHeader + 4)..], out var compressed, Quality, Window))
+        {
+            throw new InvalidOperationException("Journal records did not compress into their maximum compressed length.");
+        }
+
+        var length = 4 + compressed;
+        _buffer.SetLength(FrameHeader + length);
+        BinaryPrimitives.WriteInt32LittleEndian(frame, length | CompressedFlag);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], Crc32.HashToUInt32(frame.Slice(FrameHeader, length)));
 
         if (_current is null || _current.Length >= SegmentBytes)
         {
@@ -137,7 +164,20 @@ internal sealed class SqliteJournal : IDisposable
     {
         _current?.Dispose();
         _writer.Dispose();
+        _record.Dispose();
         _buffer.Dispose();
+    }
+
+    /// <summary>A compressed payload: the record's length, then its Brotli bytes (whole, since the CRC matched).</summary>
+    private static byte[] Decompress(ReadOnlySpan<byte> payload)
+    {
+        var record = new byte[BinaryPrimitives.ReadInt32LittleEndian(payload)];
+        if (!BrotliDecoder.TryDecompress(payload[4..], record, out var written) || written != record.Length)
+        {
+            throw new InvalidDataException("A journal record with a valid checksum did not decompress.");
+        }
+
+        return record;
     }
 
     private IEnumerable<string> Segments()

@@ -11,7 +11,8 @@ public sealed class SqliteStorageOptions
     /// <summary>
     /// How long acknowledged commits may wait in the journal before the writer copies them into the tables. Longer
     /// waits copy more commits at once (a call's invite, answer and hang-up often become one row each); the journal
-    /// keeps them durable meanwhile. Anything that reads the tables directly waits for the copy.
+    /// keeps them durable meanwhile. Anything that reads the tables directly waits for the copy. Measured at 300 cycles/s
+    /// (two runs each): 100 ms wrote 21.2–21.3 KB per cycle, 1 s 16.8–17.0.
     /// </summary>
-    public TimeSpan ApplyDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan ApplyDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
 using Signaling.Core;
 using Signaling.Core.Events;
 using Signaling.Core.Invitations;
@@ -54,6 +57,35 @@ public sealed class SqliteJournalTests : IAsyncLifetime
 
         await AssertCommittedAsync(restarted, invitation);
         Assert.False(File.Exists(segment)); // Replayed, so gone: the torn bytes cannot come back at the next start.
+    }
+
+    /// <summary>
+    /// Journal batches are Brotli-compressed (the top bit of a frame's length says so, issue #16's bytes per cycle); a
+    /// journal an earlier version left after a kill holds plain records, and is replayed all the same.
+    /// </summary>
+    [Fact]
+    public async Task AJournalOfPlainRecords_LeftByAnEarlierVersion_IsReplayed()
+    {
+        var (invitation, _) = await CommitInvitationAsync();
+        var copy = _storage.CopyAsIfKilled();
+        var segment = Directory.EnumerateFiles(Path.GetDirectoryName(copy.Path)!, "signaling.db.commits.*").Single();
+        var frame = await File.ReadAllBytesAsync(segment);
+        var header = BinaryPrimitives.ReadInt32LittleEndian(frame);
+        Assert.True(header < 0, "the frame is marked compressed");
+        var compressed = frame.AsSpan(8, header & int.MaxValue);
+        var record = new byte[BinaryPrimitives.ReadInt32LittleEndian(compressed)];
+        Assert.True(BrotliDecoder.TryDecompress(compressed[4..], record, out var written) && written == record.Length);
+        Assert.True(compressed.Length < record.Length, $"{compressed.Length} compressed bytes for a record of {record.Length}");
+
+        var plain = new byte[8 + record.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(plain, record.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(plain.AsSpan(4), Crc32.HashToUInt32(record));
+        record.CopyTo(plain, 8);
+        await File.WriteAllBytesAsync(segment, plain);
+
+        await using var restarted = await copy.OpenAsync();
+
+        await AssertCommittedAsync(restarted, invitation);
     }
 
     [Fact]
