@@ -38,7 +38,7 @@ internal sealed class SqliteJournal : IDisposable
         _writer = new BinaryWriter(_record, Encoding.UTF8, leaveOpen: true);
     }
 
-    /// <summary>Every whole record of every segment in order, stopping at the first torn or damaged one.</summary>
+    /// <summary>Every whole record of every segment in order, stopping at the first torn or damaged frame.</summary>
     public List<JournalRecord> ReadAll()
     {
         var records = new List<JournalRecord>();
@@ -168,16 +168,16 @@ internal sealed class SqliteJournal : IDisposable
         _buffer.Dispose();
     }
 
-    /// <summary>A compressed payload: the record's length, then its Brotli bytes (whole, since the CRC matched).</summary>
+    /// <summary>A compressed payload: its records' length, then their Brotli bytes (whole, since the CRC matched).</summary>
     private static byte[] Decompress(ReadOnlySpan<byte> payload)
     {
-        var record = new byte[BinaryPrimitives.ReadInt32LittleEndian(payload)];
-        if (!BrotliDecoder.TryDecompress(payload[4..], record, out var written) || written != record.Length)
+        var records = new byte[BinaryPrimitives.ReadInt32LittleEndian(payload)];
+        if (!BrotliDecoder.TryDecompress(payload[4..], records, out var written) || written != records.Length)
         {
-            throw new InvalidDataException("A journal record with a valid checksum did not decompress.");
+            throw new InvalidDataException("A journal frame with a valid checksum did not decompress.");
         }
 
-        return record;
+        return records;
     }
 
     private IEnumerable<string> Segments()
