@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Signaling.Core;
 using Signaling.Core.Events;
 using Signaling.Core.Invitations;
+using Signaling.Core.Ports;
 using Signaling.Http.Canonical;
 using Signaling.Http.Identity;
 
@@ -26,7 +27,7 @@ namespace Signaling.Gateway;
 /// Readiness (<c>/readyz</c>) waits for it.
 /// </summary>
 internal sealed class WarmUp(
-    IServer server, TokenIssuer tokens, CanonicalStreamCommands commands, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
+    IServer server, ISignalingStore store, TokenIssuer tokens, CanonicalStreamCommands commands, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
     ILogger<WarmUp> logger) : BackgroundService, IHealthCheck
 {
     private const string User = "gateway-warm-up";
@@ -53,6 +54,7 @@ internal sealed class WarmUp(
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             bounded.CancelAfter(TimeSpan.FromSeconds(30));
             SerialiseSampleCall();
+            await CommitNothingAsync(bounded.Token);
             if (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
             {
                 await SendAsync(Loopback(address), tokens.Issue(User, lifetime: TimeSpan.FromMinutes(1)), bounded.Token);
@@ -61,7 +63,8 @@ internal sealed class WarmUp(
             await SendOnStreamAsync(bounded.Token);
             await ExchangeOverWebSocketsAsync(bounded.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or SocketException or WebSocketException or OperationCanceledException or UriFormatException)
+        catch (Exception ex) when (ex is HttpRequestException or SocketException or WebSocketException or OperationCanceledException or UriFormatException
+                                       or StoreUnavailableException or System.Data.Common.DbException)
         {
             logger.LogDebug(ex, "Warm-up requests did not all complete; the first callers pay for what they would have done.");
         }
@@ -104,6 +107,15 @@ internal sealed class WarmUp(
             renderer.Render(signalingEvent);
         }
     }
+
+    /// <summary>
+    /// A commit that only checks that a fresh key is absent and cancels a timeout nobody scheduled: it takes the whole
+    /// commit path (the store's first connections and statements, the journal's first write) and changes nothing.
+    /// </summary>
+    private Task CommitNothingAsync(CancellationToken stoppingToken) =>
+        store.CommitAsync(
+            new Commit { Index = { new IndexWrite($"warm-up:{Guid.NewGuid():N}", Expected: null, Value: null) }, CancelTimeouts = { $"warm-up-{Guid.NewGuid():N}" } },
+            stoppingToken);
 
     private static async Task SendAsync(Uri baseAddress, string bearer, CancellationToken stoppingToken)
     {
