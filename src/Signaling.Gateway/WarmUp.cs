@@ -27,8 +27,8 @@ namespace Signaling.Gateway;
 /// Readiness (<c>/readyz</c>) waits for it.
 /// </summary>
 internal sealed class WarmUp(
-    IServer server, ISignalingStore store, TokenIssuer tokens, CanonicalStreamCommands commands, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
-    ILogger<WarmUp> logger) : BackgroundService, IHealthCheck
+    IServer server, ISignalingStore store, TokenIssuer tokens, CanonicalStreamCommands commands, IOptions<JsonOptions> json,
+    IHostApplicationLifetime lifetime, ILogger<WarmUp> logger) : BackgroundService, IHealthCheck
 {
     private const string User = "gateway-warm-up";
 
@@ -112,10 +112,15 @@ internal sealed class WarmUp(
     /// A commit that only checks that a fresh key is absent and cancels a timeout nobody scheduled: it takes the whole
     /// commit path (the store's first connections and statements, the journal's first write) and changes nothing.
     /// </summary>
-    private Task CommitNothingAsync(CancellationToken stoppingToken) =>
-        store.CommitAsync(
-            new Commit { Index = { new IndexWrite($"warm-up:{Guid.NewGuid():N}", Expected: null, Value: null) }, CancelTimeouts = { $"warm-up-{Guid.NewGuid():N}" } },
-            stoppingToken);
+    private Task CommitNothingAsync(CancellationToken stoppingToken)
+    {
+        var nothing = new Commit
+        {
+            Index = { new IndexWrite($"warm-up:{Guid.NewGuid():N}", Expected: null, Value: null) },
+            CancelTimeouts = { $"warm-up-{Guid.NewGuid():N}" },
+        };
+        return store.CommitAsync(nothing, stoppingToken);
+    }
 
     private static async Task SendAsync(Uri baseAddress, string bearer, CancellationToken stoppingToken)
     {
