@@ -55,7 +55,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Channels.ForEach(c => c.Version++);
         commit.Users.ForEach(u => u.Version++);
         var appended = commit.Events.Select((e, i) => e with { Sequence = (long)result[i + 1] }).ToList();
-        wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
+        wakeups.Wake(appended);
         if (commit.Outbox.Count > 0)
         {
             wakeups.WakeOutbox();

@@ -85,7 +85,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         commit.Invitations.ForEach(i => i.Version++);
         commit.Channels.ForEach(c => c.Version++);
         commit.Users.ForEach(u => u.Version++);
-        wakeups.Wake(appended.Select(e => e.Recipient).Distinct());
+        wakeups.Wake(appended);
         if (commit.Outbox.Count > 0)
         {
             wakeups.WakeOutbox();

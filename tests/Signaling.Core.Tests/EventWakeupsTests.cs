@@ -1,3 +1,4 @@
+using Signaling.Core.Events;
 using Signaling.Core.Ports;
 
 namespace Signaling.Core.Tests;
@@ -50,4 +51,39 @@ public sealed class EventWakeupsTests
         Assert.True(waiting.IsCompleted);
         Assert.Equal(1, wakeups.UsersWatched);
     }
+
+    [Fact]
+    public void ACommit_WakesOnlyTheReadersThatWouldShowOneOfItsEvents()
+    {
+        var wakeups = new EventWakeups();
+        using var phone = wakeups.Register("bob", "phone", ownActions: false);
+        var phoneWoken = wakeups.WaitFor("bob");
+
+        // Bob placed a call from his phone: his own copy is for his other devices, and his phone's stream would skip it.
+        wakeups.Wake([Event("bob", new Actor("bob", "phone")), Event("alice", new Actor("bob", "phone"))]);
+        Assert.False(phoneWoken.IsCompleted);
+
+        using var laptop = wakeups.Register("bob", "laptop", ownActions: false);
+        wakeups.Wake([Event("bob", new Actor("bob", "phone"))]);
+        Assert.True(phoneWoken.IsCompleted); // The laptop shows it, and readers of one user share their wake-ups.
+    }
+
+    [Fact]
+    public void ACommit_WakesTheActingDevice_WhenItsSurfaceReportsOwnActions_OrTheEventIsMeantForIt()
+    {
+        var wakeups = new EventWakeups();
+        using var agora = wakeups.Register("bob", "phone", ownActions: true);
+        var woken = wakeups.WaitFor("bob");
+        wakeups.Wake([Event("bob", new Actor("bob", "phone"))]);
+        Assert.True(woken.IsCompleted);
+
+        var wakeups2 = new EventWakeups();
+        using var phone = wakeups2.Register("bob", "phone", ownActions: false);
+        var forPhone = wakeups2.WaitFor("bob");
+        wakeups2.Wake([Event("bob", new Actor("bob", "phone")) with { OnlyDevice = "phone" }]);
+        Assert.True(forPhone.IsCompleted);
+    }
+
+    private static SignalingEvent Event(string recipient, Actor actor) =>
+        new() { Recipient = recipient, Kind = EventKind.InvitationSent, Time = DateTimeOffset.UnixEpoch, Actor = actor };
 }

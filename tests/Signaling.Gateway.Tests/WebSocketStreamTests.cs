@@ -35,6 +35,24 @@ public sealed class WebSocketStreamTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task AStream_IdleForLongerThanItsWriteTimeout_StillDeliversTheNextEvent()
+    {
+        // The write timeout bounds one batch's writes (StreamOptions.WriteTimeout), not the quiet time between batches.
+        await using var gateway = new GatewayProcess(settings: new Dictionary<string, string> { ["Streams__WriteTimeout"] = "00:00:01" });
+        await gateway.StartAsync();
+        using var alice = gateway.User(GatewayFixture.Unique("alice"));
+        using var bob = gateway.User(GatewayFixture.Unique("bob"));
+        using var socket = await ConnectAsync(gateway, bob.Token, after: null);
+        await alice.PostAsync($"/v1/users/{bob.UserId}/messages", new { message = "one" });
+        Assert.Equal(1, (await ReceiveAsync(socket)).GetProperty("sequence").GetInt64());
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await alice.PostAsync($"/v1/users/{bob.UserId}/messages", new { message = "two" });
+
+        Assert.Equal(2, (await ReceiveAsync(socket)).GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
     public async Task WebSocket_WithoutToken_IsRefused()
     {
         using var socket = new ClientWebSocket();
@@ -45,11 +63,13 @@ public sealed class WebSocketStreamTests(GatewayFixture fixture)
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<ClientWebSocket> ConnectAsync(string token, long? after)
+    private Task<ClientWebSocket> ConnectAsync(string token, long? after) => ConnectAsync(_gateway, token, after);
+
+    private static async Task<ClientWebSocket> ConnectAsync(GatewayProcess gateway, string token, long? after)
     {
         var socket = new ClientWebSocket();
         var query = after is null ? $"?access_token={token}" : $"?after={after}&access_token={token}";
-        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{_gateway.Port}/v1/events{query}"), CancellationToken.None);
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{gateway.Port}/v1/events{query}"), CancellationToken.None);
         return socket;
     }
 

@@ -113,7 +113,7 @@ public sealed class EventStreamHandler(
         IStreamCommands? commands = null)
     {
         var aborted = context.RequestAborted;
-        using var registration = wakeups.Register(viewer.UserId);
+        using var registration = wakeups.Register(viewer.UserId, viewer.DeviceId, ownActions);
         var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
         var connectionId = Ids.New();
         var (surface, transport) = (context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
@@ -211,63 +211,80 @@ public sealed class EventStreamHandler(
         // queue until its heartbeat came (measured: thousands of live timers per busy socket pair at 1,000 calls/s).
         var heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
         Task<bool>? refreshing = null;
-        while (!stop.IsCancellationRequested)
+
+        // One write deadline for the stream, re-armed per batch and reset after it: a source, a link and a timer made
+        // for every batch were among the largest allocations per delivered event.
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        try
         {
-            var woken = wakeups.WaitFor(viewer.UserId);
-            var batch = await log.ReadAsync(viewer.UserId, cursor, _options.BatchSize, stop);
-            if (batch.Count > 0)
+            while (!stop.IsCancellationRequested)
             {
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                deadline.CancelAfter(_options.WriteTimeout);
-                foreach (var signalingEvent in batch)
+                var woken = wakeups.WaitFor(viewer.UserId);
+                var batch = await log.ReadAsync(viewer.UserId, cursor, _options.BatchSize, stop);
+                if (batch.Count > 0)
                 {
-                    cursor = signalingEvent.Sequence;
-                    if (!signalingEvent.IsVisibleOn(viewer.DeviceId, ownActions))
+                    deadline.CancelAfter(_options.WriteTimeout);
+                    foreach (var signalingEvent in batch)
                     {
-                        continue;
+                        cursor = signalingEvent.Sequence;
+                        if (!signalingEvent.IsVisibleOn(viewer.DeviceId, ownActions))
+                        {
+                            continue;
+                        }
+
+                        foreach (var frame in renderer.Render(signalingEvent))
+                        {
+                            await sink.WriteAsync(frame, signalingEvent.Sequence, deadline.Token);
+                            Count(signalingEvent);
+                        }
                     }
 
-                    foreach (var frame in renderer.Render(signalingEvent))
+                    await sink.FlushAsync(deadline.Token);
+                    if (!deadline.TryReset())
                     {
-                        await sink.WriteAsync(frame, signalingEvent.Sequence, deadline.Token);
-                        Count(signalingEvent);
+                        // It expired just as the batch finished: the next batch gets a fresh one.
+                        deadline.Dispose();
+                        deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
                     }
+
+                    if (batch.Count == _options.BatchSize)
+                    {
+                        continue; // More may be waiting.
+                    }
+
+                    // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
                 }
 
-                await sink.FlushAsync(deadline.Token);
-                if (batch.Count == _options.BatchSize)
+                if (!heartbeatDue.IsCompleted && refreshing is not { IsCompleted: true })
                 {
-                    continue; // More may be waiting.
-                }
-
-                // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
-            }
-
-            if (!heartbeatDue.IsCompleted && refreshing is not { IsCompleted: true })
-            {
-                await (refreshing is null ? Task.WhenAny(woken, heartbeatDue) : Task.WhenAny(woken, heartbeatDue, refreshing));
-                stop.ThrowIfCancellationRequested();
-            }
-
-            if (refreshing is { IsCompleted: true })
-            {
-                if (!await refreshing)
-                {
-                    await removed.CancelAsync(); // An operator removed it through another node.
+                    await (refreshing is null ? Task.WhenAny(woken, heartbeatDue) : Task.WhenAny(woken, heartbeatDue, refreshing));
                     stop.ThrowIfCancellationRequested();
                 }
 
-                refreshing = null;
-            }
+                if (refreshing is { IsCompleted: true })
+                {
+                    if (!await refreshing)
+                    {
+                        await removed.CancelAsync(); // An operator removed it through another node.
+                        stop.ThrowIfCancellationRequested();
+                    }
 
-            if (heartbeatDue.IsCompleted)
-            {
-                await sink.HeartbeatAsync(stop);
+                    refreshing = null;
+                }
 
-                // Not awaited here: a store busy for a moment must not hold this stream's events back meanwhile.
-                refreshing ??= presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
-                heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
+                if (heartbeatDue.IsCompleted)
+                {
+                    await sink.HeartbeatAsync(stop);
+
+                    // Not awaited here: a store busy for a moment must not hold this stream's events back meanwhile.
+                    refreshing ??= presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
+                    heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
+                }
             }
+        }
+        finally
+        {
+            deadline.Dispose();
         }
     }
 
