@@ -74,7 +74,16 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         var appended = new List<SignalingEvent>(drafts.Count);
         var record = await database.CommitAsync(
             stage => Stage(stage, commit, aggregates, drafts, written, appended),
-            committed: record => cache.Committed(written, appended, record.Number),
+            committed: record =>
+            {
+                // On the journal thread, the moment the commit is durable: readers start before this caller resumes.
+                cache.Committed(written, appended, record.Number);
+                wakeups.Wake(appended);
+                if (commit.Outbox.Count > 0)
+                {
+                    wakeups.WakeOutbox();
+                }
+            },
             cancellationToken);
         if (record is null)
         {
@@ -85,12 +94,6 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         commit.Invitations.ForEach(i => i.Version++);
         commit.Channels.ForEach(c => c.Version++);
         commit.Users.ForEach(u => u.Version++);
-        wakeups.Wake(appended);
-        if (commit.Outbox.Count > 0)
-        {
-            wakeups.WakeOutbox();
-        }
-
         return new CommitResult(false, appended);
     }
 
