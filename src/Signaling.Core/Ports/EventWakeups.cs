@@ -84,7 +84,11 @@ public sealed class EventWakeups
             {
                 foreach (var viewer in readers.Viewers)
                 {
-                    shows |= Shows(viewer, events, i);
+                    if (Shows(viewer, events, i))
+                    {
+                        shows = true;
+                        break;
+                    }
                 }
             }
 

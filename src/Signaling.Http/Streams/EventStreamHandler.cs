@@ -211,80 +211,64 @@ public sealed class EventStreamHandler(
         // queue until its heartbeat came (measured: thousands of live timers per busy socket pair at 1,000 calls/s).
         var heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
         Task<bool>? refreshing = null;
-
-        // One write deadline for the stream, re-armed per batch and reset after it: a source, a link and a timer made
-        // for every batch were among the largest allocations per delivered event.
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        try
+        using var deadline = new WriteDeadline(stop, _options.WriteTimeout);
+        while (!stop.IsCancellationRequested)
         {
-            while (!stop.IsCancellationRequested)
+            var woken = wakeups.WaitFor(viewer.UserId);
+            var batch = await log.ReadAsync(viewer.UserId, cursor, _options.BatchSize, stop);
+            if (batch.Count > 0)
             {
-                var woken = wakeups.WaitFor(viewer.UserId);
-                var batch = await log.ReadAsync(viewer.UserId, cursor, _options.BatchSize, stop);
-                if (batch.Count > 0)
+                var writing = deadline.Arm();
+                foreach (var signalingEvent in batch)
                 {
-                    deadline.CancelAfter(_options.WriteTimeout);
-                    foreach (var signalingEvent in batch)
+                    cursor = signalingEvent.Sequence;
+                    if (!signalingEvent.IsVisibleOn(viewer.DeviceId, ownActions))
                     {
-                        cursor = signalingEvent.Sequence;
-                        if (!signalingEvent.IsVisibleOn(viewer.DeviceId, ownActions))
-                        {
-                            continue;
-                        }
-
-                        foreach (var frame in renderer.Render(signalingEvent))
-                        {
-                            await sink.WriteAsync(frame, signalingEvent.Sequence, deadline.Token);
-                            Count(signalingEvent);
-                        }
+                        continue;
                     }
 
-                    await sink.FlushAsync(deadline.Token);
-                    if (!deadline.TryReset())
+                    foreach (var frame in renderer.Render(signalingEvent))
                     {
-                        // It expired just as the batch finished: the next batch gets a fresh one.
-                        deadline.Dispose();
-                        deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                        await sink.WriteAsync(frame, signalingEvent.Sequence, writing);
+                        Count(signalingEvent);
                     }
-
-                    if (batch.Count == _options.BatchSize)
-                    {
-                        continue; // More may be waiting.
-                    }
-
-                    // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
                 }
 
-                if (!heartbeatDue.IsCompleted && refreshing is not { IsCompleted: true })
+                await sink.FlushAsync(writing);
+                deadline.Disarm();
+                if (batch.Count == _options.BatchSize)
                 {
-                    await (refreshing is null ? Task.WhenAny(woken, heartbeatDue) : Task.WhenAny(woken, heartbeatDue, refreshing));
+                    continue; // More may be waiting.
+                }
+
+                // The waiter was taken before the read, so anything appended since will wake it: no need to read again now.
+            }
+
+            if (!heartbeatDue.IsCompleted && refreshing is not { IsCompleted: true })
+            {
+                await (refreshing is null ? Task.WhenAny(woken, heartbeatDue) : Task.WhenAny(woken, heartbeatDue, refreshing));
+                stop.ThrowIfCancellationRequested();
+            }
+
+            if (refreshing is { IsCompleted: true })
+            {
+                if (!await refreshing)
+                {
+                    await removed.CancelAsync(); // An operator removed it through another node.
                     stop.ThrowIfCancellationRequested();
                 }
 
-                if (refreshing is { IsCompleted: true })
-                {
-                    if (!await refreshing)
-                    {
-                        await removed.CancelAsync(); // An operator removed it through another node.
-                        stop.ThrowIfCancellationRequested();
-                    }
-
-                    refreshing = null;
-                }
-
-                if (heartbeatDue.IsCompleted)
-                {
-                    await sink.HeartbeatAsync(stop);
-
-                    // Not awaited here: a store busy for a moment must not hold this stream's events back meanwhile.
-                    refreshing ??= presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
-                    heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
-                }
+                refreshing = null;
             }
-        }
-        finally
-        {
-            deadline.Dispose();
+
+            if (heartbeatDue.IsCompleted)
+            {
+                await sink.HeartbeatAsync(stop);
+
+                // Not awaited here: a store busy for a moment must not hold this stream's events back meanwhile.
+                refreshing ??= presence.RefreshAsync(connectionId, clock.GetUtcNow() + _options.PresenceTtl, stop);
+                heartbeatDue = Task.Delay(_options.HeartbeatInterval, clock, stop);
+            }
         }
     }
 
