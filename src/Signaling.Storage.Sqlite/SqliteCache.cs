@@ -182,8 +182,11 @@ public sealed class SqliteCache : IDisposable
             return new RecentEvents();
         })!;
 
-    /// <summary>An aggregate's version and its JSON, UTF-8.</summary>
-    public sealed record StoredAggregate(long Version, byte[] Body);
+    /// <summary>
+    /// An aggregate at its stored version, decoded once and never changed: readers get copies of it (a copy is much
+    /// cheaper than decoding its JSON again).
+    /// </summary>
+    public sealed record StoredAggregate(long Version, object Value);
 
     /// <summary>A value journalled by record <paramref name="number"/> and not yet applied (compared by reference when unpinned).</summary>
     private sealed class Pin(object value, long number)

@@ -16,14 +16,14 @@ namespace Signaling.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache cache, EventWakeups wakeups, SignalingMetrics? metrics = null) : ISignalingStore
 {
-    public Task<Invitation?> GetInvitationAsync(string id, CancellationToken cancellationToken = default) =>
-        GetAsync("invitation", id, CoreJson.Default.Invitation, (a, v) => a.Version = v, cancellationToken);
+    public async Task<Invitation?> GetInvitationAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetStoredAsync("invitation", id, CoreJson.Default.Invitation, (a, v) => a.Version = v, cancellationToken))?.Copy();
 
-    public Task<Channel?> GetChannelAsync(string id, CancellationToken cancellationToken = default) =>
-        GetAsync("channel", id, CoreJson.Default.Channel, (a, v) => a.Version = v, cancellationToken);
+    public async Task<Channel?> GetChannelAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetStoredAsync("channel", id, CoreJson.Default.Channel, (a, v) => a.Version = v, cancellationToken))?.Copy();
 
-    public Task<UserProfile?> GetUserAsync(string id, CancellationToken cancellationToken = default) =>
-        GetAsync("user", id, CoreJson.Default.UserProfile, (a, v) => a.Version = v, cancellationToken);
+    public async Task<UserProfile?> GetUserAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetStoredAsync("user", id, CoreJson.Default.UserProfile, (a, v) => a.Version = v, cancellationToken))?.Copy();
 
     public async Task<string?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -65,10 +65,29 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     {
         // Everything is serialised here, on the caller's thread: the writer thread only checks and journals.
         // UTF-8 throughout: what is serialised here is what the journal, the cache and the tables keep, never transcoded.
-        var aggregates = commit.Invitations.Select(i => new Row("invitation", i.Id, i.Version, JsonSerializer.SerializeToUtf8Bytes(i, CoreJson.Default.Invitation)))
-            .Concat(commit.Channels.Select(c => new Row("channel", c.Id, c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel))))
-            .Concat(commit.Users.Select(u => new Row("user", u.Id, u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile))))
-            .ToList();
+        // Each aggregate also as the copy later readers are handed copies of, at the version it is stored with.
+        var aggregates = new List<Row>(commit.Invitations.Count + commit.Channels.Count + commit.Users.Count);
+        foreach (var invitation in commit.Invitations)
+        {
+            var stored = invitation.Copy();
+            stored.Version++;
+            aggregates.Add(new Row("invitation", invitation.Id, invitation.Version, JsonSerializer.SerializeToUtf8Bytes(invitation, CoreJson.Default.Invitation), stored));
+        }
+
+        foreach (var channel in commit.Channels)
+        {
+            var stored = channel.Copy();
+            stored.Version++;
+            aggregates.Add(new Row("channel", channel.Id, channel.Version, JsonSerializer.SerializeToUtf8Bytes(channel, CoreJson.Default.Channel), stored));
+        }
+
+        foreach (var user in commit.Users)
+        {
+            var stored = user.Copy();
+            stored.Version++;
+            aggregates.Add(new Row("user", user.Id, user.Version, JsonSerializer.SerializeToUtf8Bytes(user, CoreJson.Default.UserProfile), stored));
+        }
+
         var drafts = commit.Events.Select(e => (Event: e, Body: JsonSerializer.SerializeToUtf8Bytes(e, CoreJson.Default.SignalingEvent))).ToList();
         var written = new List<(string Key, object Value)>();
         var appended = new List<SignalingEvent>(drafts.Count);
@@ -124,10 +143,10 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         }
 
         var record = new JournalRecord();
-        foreach (var (kind, id, version, body) in aggregates)
+        foreach (var (kind, id, version, body, stored) in aggregates)
         {
             record.Aggregates.Add(new AggregateRow(kind, id, version + 1, body));
-            written.Add((Key(kind, id), new SqliteCache.StoredAggregate(version + 1, body)));
+            written.Add((Key(kind, id), new SqliteCache.StoredAggregate(version + 1, stored)));
         }
 
         // A write that expects the key absent and leaves it so is only a check.
@@ -168,7 +187,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
 
     private static string Key(string kind, string id) => $"{kind}:{id}";
 
-    private async Task<T?> GetAsync<T>(string kind, string id, JsonTypeInfo<T> type, Action<T, long> setVersion, CancellationToken cancellationToken)
+    private async Task<T?> GetStoredAsync<T>(string kind, string id, JsonTypeInfo<T> type, Action<T, long> setVersion, CancellationToken cancellationToken)
         where T : class
     {
         var key = Key(kind, id);
@@ -184,15 +203,17 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
                 return null;
             }
 
-            stored = new SqliteCache.StoredAggregate(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+            var version = reader.GetInt64(0);
+            var aggregate = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(1), type)!;
+            setVersion(aggregate, version);
+            stored = new SqliteCache.StoredAggregate(version, aggregate);
             cache.Remember(generation, key, stored);
         }
 
-        // A fresh copy every time: callers change what they load.
-        var aggregate = JsonSerializer.Deserialize(stored.Body, type)!;
-        setVersion(aggregate, stored.Version);
-        return aggregate;
+        // Never handed out: callers change what they load, so each gets a copy of it (see the public getters).
+        return (T)stored.Value;
     }
 
-    private sealed record Row(string Kind, string Id, long Version, byte[] Body);
+    /// <summary>An aggregate as a commit stores it: its JSON, and the copy readers are handed copies of (at the stored version).</summary>
+    private sealed record Row(string Kind, string Id, long Version, byte[] Body, object Stored);
 }

@@ -25,6 +25,30 @@ public abstract class AggregateStoreSpecification : StorageSpecification
         Assert.Equal(["bob", "carol"], stored.Invitees.Select(i => i.UserId));
     }
 
+    /// <summary>Issue #16: a store may keep what it read or wrote in memory, but what a reader changes is its own until committed.</summary>
+    [Fact]
+    public async Task WhatAReaderChanges_IsNotWhatTheNextReaderGets_UntilCommitted()
+    {
+        var invitation = NewInvitation("alice", "bob");
+        await CommitAsync(invitation);
+        invitation.Data = "changed after the commit";
+
+        var read = (await Storage.Store.GetInvitationAsync(invitation.Id))!;
+        read.Invitees[0].State = InviteeState.Accepted;
+        read.Busy.Add("carol");
+        read.Data = "changed by a reader";
+
+        var again = (await Storage.Store.GetInvitationAsync(invitation.Id))!;
+        Assert.Equal(InviteeState.Pending, again.Invitees[0].State);
+        Assert.Empty(again.Busy);
+        Assert.Equal("", again.Data);
+
+        Assert.False((await CommitAsync(read)).Conflict);
+        var committed = (await Storage.Store.GetInvitationAsync(invitation.Id))!;
+        Assert.Equal((2, InviteeState.Accepted, "changed by a reader"), (committed.Version, committed.Invitees[0].State, committed.Data));
+        Assert.Equal(["carol"], committed.Busy);
+    }
+
     [Fact]
     public async Task Commit_StaleVersion_ConflictsAndWritesNothing()
     {

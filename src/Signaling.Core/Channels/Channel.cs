@@ -37,6 +37,14 @@ public sealed class Channel
 
     public ChannelMember? FindMember(string userId) => Members.Find(m => m.UserId == userId);
 
+    /// <summary>A copy a command may change without touching this one (members are immutable records, shared).</summary>
+    public Channel Copy() => new()
+    {
+        Id = Id, Version = Version, Name = Name, Type = Type, Ext = Ext, Creator = Creator, CreatedAt = CreatedAt,
+        ExpiresAt = ExpiresAt, MemberLimit = MemberLimit, Closed = Closed, Members = [.. Members],
+        Attributes = new Dictionary<string, string>(Attributes),
+    };
+
     public ChannelView ToView() => new(
         Id, Name, Type, Ext, Creator, CreatedAt, ExpiresAt, MemberLimit, Closed, Members.ToList(),
         new Dictionary<string, string>(Attributes));

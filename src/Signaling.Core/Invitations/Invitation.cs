@@ -96,6 +96,19 @@ public sealed class Invitation
     public bool IsRingingFor(string userId, DateTimeOffset now) =>
         FindInvitee(userId)?.State == InviteeState.Pending && !IsExpired(now);
 
+    /// <summary>
+    /// A copy a command may change without touching this one: invitees and lists are copied, the immutable parts
+    /// (actors, steps, push info, channel view) shared. A store hands each reader one instead of decoding JSON again.
+    /// </summary>
+    public Invitation Copy() => new()
+    {
+        Id = Id, Version = Version, Inviter = Inviter, Invitees = Invitees.ConvertAll(i => i.Copy()), Busy = [.. Busy],
+        GroupId = GroupId, RoomId = RoomId, MediaType = MediaType, Data = Data, TimeoutSeconds = TimeoutSeconds,
+        OnlineUserOnly = OnlineUserOnly, OfflinePush = OfflinePush, RequestId = RequestId, InviterProfile = InviterProfile,
+        Channel = Channel, Status = Status, CreatedAt = CreatedAt, ExpiresAt = ExpiresAt, EndedAt = EndedAt,
+        RecordedAt = RecordedAt, CallEndsAt = CallEndsAt, History = [.. History],
+    };
+
     public InvitationView ToView() => new(
         Id, Inviter, Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Busy.ToList(), GroupId, RoomId,
         MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt, InviterProfile);

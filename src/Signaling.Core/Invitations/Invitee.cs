@@ -10,4 +10,6 @@ public sealed class Invitee
     public string? AnsweredOnDevice { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    public Invitee Copy() => new() { UserId = UserId, State = State, AnsweredOnDevice = AnsweredOnDevice, AnsweredAt = AnsweredAt };
 }

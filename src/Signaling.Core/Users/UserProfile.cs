@@ -19,4 +19,11 @@ public sealed class UserProfile
     public Dictionary<string, LoginSession> Sessions { get; init; } = [];
 
     public const int MaxReadMarks = 1000;
+
+    /// <summary>A copy a command may change without touching this one (sessions are immutable records, shared).</summary>
+    public UserProfile Copy() => new()
+    {
+        Id = Id, Version = Version, Attributes = new Dictionary<string, string>(Attributes), ReadEvents = [.. ReadEvents],
+        Credentials = new Dictionary<string, string>(Credentials), Sessions = new Dictionary<string, LoginSession>(Sessions),
+    };
 }
