@@ -70,7 +70,7 @@ public sealed class SqliteCache : IDisposable
     }
 
     /// <summary>Journal record <paramref name="number"/> was written: its values and events are what reads see from now on, pinned until applied.</summary>
-    internal void Committed(IEnumerable<(string Key, object Value)> values, IEnumerable<SignalingEvent> events, long number)
+    internal void Committed(List<(string Key, object Value)> values, SignalingEvent[] events, long number)
     {
         lock (_sync)
         {

@@ -49,18 +49,27 @@ public sealed partial class SqliteDatabase
             }
 
             // Runs of commits are journalled together; other writes go to the writer in their place in the queue.
-            for (var i = 0; i < batch.Count;)
+            var run = new List<JournalItem>(batch.Count);
+            foreach (var item in batch)
             {
-                var run = batch.Skip(i).TakeWhile(item => item is JournalItem).Cast<JournalItem>().ToList();
+                if (item is JournalItem commit)
+                {
+                    run.Add(commit);
+                    continue;
+                }
+
                 if (run.Count > 0)
                 {
                     Journal(run);
-                    i += run.Count;
+                    run = new List<JournalItem>(batch.Count);
                 }
-                else
-                {
-                    ToWriter(batch[i++]);
-                }
+
+                ToWriter(item);
+            }
+
+            if (run.Count > 0)
+            {
+                Journal(run);
             }
         }
 
@@ -127,11 +136,17 @@ public sealed partial class SqliteDatabase
         _stage!.End(journalled: true);
         foreach (var record in records)
         {
-            record.Timeouts.ForEach(timeout => TimeoutsDueFrom(timeout.DueAtMs ?? long.MaxValue));
+            foreach (var (_, dueAtMs) in record.Timeouts)
+            {
+                TimeoutsDueFrom(dueAtMs ?? long.MaxValue);
+            }
         }
 
         // Pinned in the cache first, so the writer can never unpin a record before it was pinned.
-        staged.ForEach(s => s.Item.Complete());
+        foreach (var (item, _) in staged)
+        {
+            item.Complete();
+        }
         ToWriter(new JournalBatch(records));
     }
 

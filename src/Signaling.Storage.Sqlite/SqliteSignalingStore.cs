@@ -88,11 +88,16 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             aggregates.Add(new Row("user", user.Id, user.Version, JsonSerializer.SerializeToUtf8Bytes(user, CoreJson.Default.UserProfile), stored));
         }
 
-        var drafts = commit.Events.Select(e => (Event: e, Body: JsonSerializer.SerializeToUtf8Bytes(e, CoreJson.Default.SignalingEvent))).ToList();
-        var written = new List<(string Key, object Value)>();
-        var appended = new List<SignalingEvent>(drafts.Count);
+        var bodies = new byte[commit.Events.Count][];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(commit.Events[i], CoreJson.Default.SignalingEvent);
+        }
+
+        var written = new List<(string Key, object Value)>(aggregates.Count + commit.Index.Count);
+        var appended = new SignalingEvent[bodies.Length];
         var record = await database.CommitAsync(
-            stage => Stage(stage, commit, aggregates, drafts, written, appended),
+            stage => Stage(stage, commit, aggregates, bodies, written, appended),
             committed: record =>
             {
                 // On the journal thread, the moment the commit is durable: readers start before this caller resumes.
@@ -110,36 +115,49 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         }
 
         // Only now does the caller's copy match what is stored.
-        commit.Invitations.ForEach(i => i.Version++);
-        commit.Channels.ForEach(c => c.Version++);
-        commit.Users.ForEach(u => u.Version++);
+        foreach (var invitation in commit.Invitations)
+        {
+            invitation.Version++;
+        }
+
+        foreach (var channel in commit.Channels)
+        {
+            channel.Version++;
+        }
+
+        foreach (var user in commit.Users)
+        {
+            user.Version++;
+        }
+
         return new CommitResult(false, appended);
     }
 
     /// <summary>
-    /// On the writer thread: null (a conflict, nothing written) unless every aggregate still has the version the command
+    /// On the journal thread: null (a conflict, nothing written) unless every aggregate still has the version the command
     /// read and every key still holds what it expected; else the journal record, with each event's sequence assigned.
+    /// Plain loops, no LINQ: this runs once per commit on the thread every commit waits for.
     /// </summary>
     private static JournalRecord? Stage(
-        SqliteCommitStage stage, Commit commit, List<Row> aggregates, List<(SignalingEvent Event, byte[] Body)> drafts,
-        List<(string Key, object Value)> written, List<SignalingEvent> appended)
+        SqliteCommitStage stage, Commit commit, List<Row> aggregates, byte[][] bodies, List<(string Key, object Value)> written,
+        SignalingEvent[] appended)
     {
-        if (aggregates.Any(row => stage.StoredVersion(row.Kind, row.Id) != row.Version))
+        foreach (var row in aggregates)
         {
-            return null;
+            if (stage.StoredVersion(row.Kind, row.Id) != row.Version)
+            {
+                return null;
+            }
         }
 
-        // A key written twice in one commit is checked the second time against the first write, as in one transaction.
-        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var write in commit.Index)
+        for (var i = 0; i < commit.Index.Count; i++)
         {
-            var current = keys.TryGetValue(write.Key, out var mine) ? mine : stage.Lookup(write.Key);
+            var write = commit.Index[i];
+            var current = LastWrite(commit.Index, i, write.Key) is { } earlier ? earlier.Value : stage.Lookup(write.Key);
             if (current != write.Expected)
             {
                 return null;
             }
-
-            keys[write.Key] = write.Value;
         }
 
         var record = new JournalRecord();
@@ -149,26 +167,63 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             written.Add((Key(kind, id), new SqliteCache.StoredAggregate(version + 1, stored)));
         }
 
-        // A write that expects the key absent and leaves it so is only a check.
-        foreach (var write in commit.Index.Where(w => w is not { Expected: null, Value: null }))
+        foreach (var write in commit.Index)
         {
-            record.Lookups.Add((write.Key, write.Value));
-            written.Add((write.Key, new SqliteCache.LookupValue(write.Value)));
+            // A write that expects the key absent and leaves it so is only a check.
+            if (write is not { Expected: null, Value: null })
+            {
+                record.Lookups.Add((write.Key, write.Value));
+                written.Add((write.Key, new SqliteCache.LookupValue(write.Value)));
+            }
         }
 
-        foreach (var (draft, body) in drafts)
+        for (var i = 0; i < bodies.Length; i++)
         {
+            var draft = commit.Events[i];
             var stored = draft with { Sequence = stage.NextSequence(draft.Recipient) };
-            record.Events.Add(new EventRow(stored.Recipient, stored.Sequence, stored.Scope, stored.Durable, stored.ExpiresAt.ToUnixMs(), body));
-            appended.Add(stored);
+            record.Events.Add(new EventRow(stored.Recipient, stored.Sequence, stored.Scope, stored.Durable, stored.ExpiresAt.ToUnixMs(), bodies[i]));
+            appended[i] = stored;
         }
 
-        record.Timeouts.AddRange(commit.ScheduleTimeouts.Select(t => (t.Key, (long?)t.Value.ToUnixMs())));
-        record.Timeouts.AddRange(commit.CancelTimeouts.Select(id => (id, (long?)null)));
-        record.ExpireScopes.AddRange(commit.ExpireScopes.Select(s => (s.Key, s.Value.ToUnixMs())));
+        foreach (var (invitationId, dueAt) in commit.ScheduleTimeouts)
+        {
+            record.Timeouts.Add((invitationId, dueAt.ToUnixMs()));
+        }
+
+        foreach (var invitationId in commit.CancelTimeouts)
+        {
+            record.Timeouts.Add((invitationId, null));
+        }
+
+        foreach (var (scope, until) in commit.ExpireScopes)
+        {
+            record.ExpireScopes.Add((scope, until.ToUnixMs()));
+        }
+
         record.Outbox.AddRange(commit.Outbox);
-        written.ForEach(w => stage.Stage(w.Key, w.Value));
+        foreach (var (key, value) in written)
+        {
+            stage.Stage(key, value);
+        }
+
         return record;
+    }
+
+    /// <summary>
+    /// The last write to <paramref name="key"/> before position <paramref name="before"/> of this commit, if any: a key
+    /// written twice in one commit is checked the second time against the first write, as in one transaction.
+    /// </summary>
+    private static IndexWrite? LastWrite(List<IndexWrite> writes, int before, string key)
+    {
+        for (var i = before - 1; i >= 0; i--)
+        {
+            if (writes[i].Key == key)
+            {
+                return writes[i];
+            }
+        }
+
+        return null;
     }
 
     public async Task<Page<string>> ListChannelsAsync(string? cursor, int limit, CancellationToken cancellationToken = default)

@@ -107,7 +107,7 @@ public sealed class CanonicalStreamCommands(
             return Problems.Problems.From(SignalingError.Invalid("body", "The body is required: the invitation to create."));
         }
 
-        if (await ValidationFilter.CheckAsync(createValidator, request, cancellationToken) is { } invalid)
+        if (ValidationFilter.Check(createValidator, request) is { } invalid)
         {
             return Problems.Problems.Validation(invalid.Errors, invalid.Code);
         }
@@ -125,7 +125,7 @@ public sealed class CanonicalStreamCommands(
     private async Task<IResult> ActAsync(Actor actor, Act act, JsonElement? body, CancellationToken cancellationToken)
     {
         var request = body?.Deserialize<ActionBody>(_json);
-        if (request is not null && await ValidationFilter.CheckAsync(actionValidator, request, cancellationToken) is { } invalid)
+        if (request is not null && ValidationFilter.Check(actionValidator, request) is { } invalid)
         {
             return Problems.Problems.Validation(invalid.Errors, invalid.Code);
         }
