@@ -78,9 +78,8 @@ public sealed class SqliteCache : IDisposable
             foreach (var (key, value) in values)
             {
                 _values.Remove(key); // What was read before this commit is stale now.
-                var pin = new Pin(value, number);
-                _pinned[key] = pin;
-                record.Pins.Add((key, pin));
+                _pinned[key] = new Pin(value, number);
+                record.Keys.Add(key);
             }
 
             foreach (var signalingEvent in events)
@@ -108,9 +107,13 @@ public sealed class SqliteCache : IDisposable
             while (_pinOrder.TryPeek(out var record) && record.Number <= number)
             {
                 _pinOrder.Dequeue();
-                foreach (var (key, pin) in record.Pins)
+                foreach (var key in record.Keys)
                 {
-                    _pinned.TryRemove(KeyValuePair.Create(key, pin)); // Only if no later commit pinned the key again meanwhile.
+                    // Only if no later commit pinned the key again: that pin stays until its own record is applied.
+                    if (_pinned.TryGetValue(key, out var pin) && pin.Number <= number)
+                    {
+                        _pinned.TryRemove(key, out _);
+                    }
                 }
 
                 foreach (var userId in record.Recipients)
@@ -188,7 +191,7 @@ public sealed class SqliteCache : IDisposable
     /// </summary>
     public sealed record StoredAggregate(long Version, object Value);
 
-    /// <summary>A value journalled by record <paramref name="number"/> and not yet applied (compared by reference when unpinned).</summary>
+    /// <summary>A value journalled by record <paramref name="number"/> and not yet applied.</summary>
     private sealed class Pin(object value, long number)
     {
         public object Value { get; } = value;
@@ -196,12 +199,15 @@ public sealed class SqliteCache : IDisposable
         public long Number { get; } = number;
     }
 
-    /// <summary>The keys and event recipients one journal record pinned.</summary>
+    /// <summary>
+    /// The keys and event recipients one journal record pinned. Keys only, not their pins: a value a later commit
+    /// replaced is garbage at once, instead of waiting for the apply in an older generation of the heap.
+    /// </summary>
     private sealed class PinnedRecord(long number)
     {
         public long Number { get; } = number;
 
-        public List<(string Key, Pin Pin)> Pins { get; } = [];
+        public List<string> Keys { get; } = [];
 
         public List<string> Recipients { get; } = [];
     }

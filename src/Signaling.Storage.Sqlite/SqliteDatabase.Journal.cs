@@ -122,9 +122,10 @@ public sealed partial class SqliteDatabase
         }
 
         var records = staged.ConvertAll(s => s.Record);
+        JournalBatch batch;
         try
         {
-            _journal!.Append(records);
+            batch = _journal!.Append(records);
         }
         catch (Exception ex)
         {
@@ -147,7 +148,8 @@ public sealed partial class SqliteDatabase
         {
             item.Complete();
         }
-        ToWriter(new JournalBatch(records));
+
+        ToWriter(batch);
     }
 
     private Microsoft.Data.Sqlite.SqliteConnection OpenConnection()

@@ -27,7 +27,7 @@ public sealed partial class SqliteDatabase
             var firstAt = Stopwatch.GetTimestamp();
             Drain(queue);
             while (!reader.Completion.IsCompleted && !queue.Any(item => item is IWriteItem) &&
-                   queue.Sum(item => ((JournalBatch)item).Records.Count) < ApplyAt)
+                   queue.Sum(item => ((JournalBatch)item).Count) < ApplyAt)
             {
                 var left = _applyDelay - Stopwatch.GetElapsedTime(firstAt);
                 if (left <= TimeSpan.Zero)
@@ -80,7 +80,7 @@ public sealed partial class SqliteDatabase
             var batches = queue.TakeWhile(item => item is JournalBatch).Cast<JournalBatch>().ToList();
             if (batches.Count > 0)
             {
-                if (!TryApply(batches.SelectMany(b => b.Records).ToList()))
+                if (!TryApply(batches))
                 {
                     var behind = queue.Skip(batches.Count).OfType<IWriteItem>().ToList();
                     behind.ForEach(item => item.Fail(new Core.Ports.StoreUnavailableException("The database file does not take writes.", _applyFailure)));
@@ -100,10 +100,12 @@ public sealed partial class SqliteDatabase
         return true;
     }
 
-    private bool TryApply(List<JournalRecord> records)
+    private bool TryApply(List<JournalBatch> batches)
     {
+        var records = new List<JournalRecord>(batches.Sum(batch => batch.Count));
         try
         {
+            batches.ForEach(batch => batch.DecodeInto(records));
             using var transaction = _writer!.BeginTransaction();
             SqliteJournalApplier.Apply(new SqliteWriteSession(_writer, transaction, _prepared, _raw), records);
             transaction.Commit();
@@ -119,6 +121,7 @@ public sealed partial class SqliteDatabase
         // The number first, then the pins: a commit check that misses a pin then knows to read a newer snapshot.
         Volatile.Write(ref _applied, records[^1].Number);
         Cache.Applied(records[^1].Number);
+        batches.ForEach(batch => batch.Release());
         _writerFailing = false;
         _appliedSignal.Set();
         return true;
@@ -159,7 +162,4 @@ public sealed partial class SqliteDatabase
             items.ForEach(item => item.Fail(ex));
         }
     }
-
-    /// <summary>Journal records on their way to the tables.</summary>
-    private sealed record JournalBatch(List<JournalRecord> Records);
 }

@@ -91,10 +91,10 @@ internal sealed class SqliteJournal : IDisposable
     }
 
     /// <summary>
-    /// Appends the records in one write. If the write fails, the segment is cut back to where it was, so no later
-    /// record can ever follow a partial one.
+    /// Appends the records in one write, and returns them as encoded for the writer to apply. If the write fails, the
+    /// segment is cut back to where it was, so no later record can ever follow a partial one.
     /// </summary>
-    public void Append(IReadOnlyList<JournalRecord> records)
+    public JournalBatch Append(IReadOnlyList<JournalRecord> records)
     {
         _record.SetLength(0);
         foreach (var record in records)
@@ -143,6 +143,7 @@ internal sealed class SqliteJournal : IDisposable
         }
 
         _currentLast = records[^1].Number;
+        return new JournalBatch(_record.GetBuffer().AsSpan(0, (int)_record.Length), records.Count);
     }
 
     /// <summary>The tables hold every record up to <paramref name="applied"/>: segments with nothing newer go.</summary>
