@@ -186,6 +186,32 @@ public sealed class SqliteJournalTests : IAsyncLifetime
         Assert.Null(await _open.Store.FindAsync("busy:bob"));
     }
 
+    /// <summary>
+    /// Issue #16: a live stream reads the events it was woken for from memory while only the journal has them, and
+    /// from the tables once applied; a reader anywhere in a user's log gets every event after its cursor, in order, once.
+    /// </summary>
+    [Fact]
+    public async Task AUsersLog_ReadsWhole_AcrossEventsInTheTablesAndEventsOnlyJournalled()
+    {
+        await _open.Store.CommitAsync(MessageTo("bob"));
+        await _open.Store.CommitAsync(MessageTo("bob"));
+        await UntilAppliedAsync();
+        await _open.Store.CommitAsync(MessageTo("bob"));
+        await _open.Store.CommitAsync(MessageTo("bob"));
+        Assert.Equal(2L, await CountInTablesAsync("SELECT count(*) FROM event_log"));
+
+        async Task<long[]> ReadAsync(long after, int max) => (await _open.Log.ReadAsync("bob", after, max)).Select(e => e.Sequence).ToArray();
+        Assert.Equal(new[] { 1L, 2L, 3L, 4L }, await ReadAsync(0, 10));
+        Assert.Equal(new[] { 2L, 3L }, await ReadAsync(1, 2));
+        Assert.Equal(new[] { 3L, 4L }, await ReadAsync(2, 10));
+        Assert.Equal(new[] { 4L }, await ReadAsync(3, 10));
+        Assert.Empty(await ReadAsync(4, 10));
+
+        await UntilAppliedAsync();
+        Assert.Equal(new[] { 3L, 4L }, await ReadAsync(2, 10));
+        Assert.Empty(await ReadAsync(4, 10));
+    }
+
     private async Task<CommitResult> WaitUntilAcceptedAsync(Commit commit, TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
