@@ -14,7 +14,10 @@ internal sealed class JournalBatch
     private byte[]? _bytes;
     private readonly int _length;
 
-    /// <summary>Copies <paramref name="encoded"/> (records as <see cref="JournalRecord.WriteTo"/> wrote them) into a pooled buffer.</summary>
+    /// <summary>
+    /// Copies <paramref name="encoded"/> (<paramref name="count"/> records as <see cref="JournalRecord.WriteTo"/> wrote
+    /// them) into a pooled buffer.
+    /// </summary>
     public JournalBatch(ReadOnlySpan<byte> encoded, int count)
     {
         _bytes = ArrayPool<byte>.Shared.Rent(encoded.Length);

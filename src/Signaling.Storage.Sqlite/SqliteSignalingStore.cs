@@ -63,7 +63,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
 
     private async Task<CommitResult> WriteAsync(Commit commit, CancellationToken cancellationToken)
     {
-        // Everything is serialised here, on the caller's thread: the writer thread only checks and journals.
+        // Everything is serialised here, on the caller's thread: the journal thread only checks and journals.
         // UTF-8 throughout: what is serialised here is what the journal, the cache and the tables keep, never transcoded.
         // Each aggregate also as the copy later readers are handed copies of, at the version it is stored with.
         var aggregates = new List<Row>(commit.Invitations.Count + commit.Channels.Count + commit.Users.Count);
@@ -71,21 +71,24 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         {
             var stored = invitation.Copy();
             stored.Version++;
-            aggregates.Add(new Row("invitation", invitation.Id, invitation.Version, JsonSerializer.SerializeToUtf8Bytes(invitation, CoreJson.Default.Invitation), stored));
+            var body = JsonSerializer.SerializeToUtf8Bytes(invitation, CoreJson.Default.Invitation);
+            aggregates.Add(new Row("invitation", invitation.Id, invitation.Version, body, stored));
         }
 
         foreach (var channel in commit.Channels)
         {
             var stored = channel.Copy();
             stored.Version++;
-            aggregates.Add(new Row("channel", channel.Id, channel.Version, JsonSerializer.SerializeToUtf8Bytes(channel, CoreJson.Default.Channel), stored));
+            var body = JsonSerializer.SerializeToUtf8Bytes(channel, CoreJson.Default.Channel);
+            aggregates.Add(new Row("channel", channel.Id, channel.Version, body, stored));
         }
 
         foreach (var user in commit.Users)
         {
             var stored = user.Copy();
             stored.Version++;
-            aggregates.Add(new Row("user", user.Id, user.Version, JsonSerializer.SerializeToUtf8Bytes(user, CoreJson.Default.UserProfile), stored));
+            var body = JsonSerializer.SerializeToUtf8Bytes(user, CoreJson.Default.UserProfile);
+            aggregates.Add(new Row("user", user.Id, user.Version, body, stored));
         }
 
         var bodies = new byte[commit.Events.Count][];
@@ -181,7 +184,8 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         {
             var draft = commit.Events[i];
             var stored = draft with { Sequence = stage.NextSequence(draft.Recipient) };
-            record.Events.Add(new EventRow(stored.Recipient, stored.Sequence, stored.Scope, stored.Durable, stored.ExpiresAt.ToUnixMs(), bodies[i]));
+            record.Events.Add(new EventRow(
+                stored.Recipient, stored.Sequence, stored.Scope, stored.Durable, stored.ExpiresAt.ToUnixMs(), bodies[i]));
             appended[i] = stored;
         }
 
