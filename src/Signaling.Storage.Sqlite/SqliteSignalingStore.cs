@@ -65,30 +65,22 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     {
         // Everything is serialised here, on the caller's thread: the journal thread only checks and journals.
         // UTF-8 throughout: what is serialised here is what the journal, the cache and the tables keep, never transcoded.
-        // Each aggregate also as the copy later readers are handed copies of, at the version it is stored with.
         var aggregates = new List<Row>(commit.Invitations.Count + commit.Channels.Count + commit.Users.Count);
         foreach (var invitation in commit.Invitations)
         {
-            var stored = invitation.Copy();
-            stored.Version++;
-            var body = JsonSerializer.SerializeToUtf8Bytes(invitation, CoreJson.Default.Invitation);
-            aggregates.Add(new Row("invitation", invitation.Id, invitation.Version, body, stored));
+            aggregates.Add(ToRow(
+                "invitation", invitation.Id, invitation.Version, invitation, invitation.Copy(), CoreJson.Default.Invitation, (a, v) => a.Version = v));
         }
 
         foreach (var channel in commit.Channels)
         {
-            var stored = channel.Copy();
-            stored.Version++;
-            var body = JsonSerializer.SerializeToUtf8Bytes(channel, CoreJson.Default.Channel);
-            aggregates.Add(new Row("channel", channel.Id, channel.Version, body, stored));
+            aggregates.Add(ToRow(
+                "channel", channel.Id, channel.Version, channel, channel.Copy(), CoreJson.Default.Channel, (a, v) => a.Version = v));
         }
 
         foreach (var user in commit.Users)
         {
-            var stored = user.Copy();
-            stored.Version++;
-            var body = JsonSerializer.SerializeToUtf8Bytes(user, CoreJson.Default.UserProfile);
-            aggregates.Add(new Row("user", user.Id, user.Version, body, stored));
+            aggregates.Add(ToRow("user", user.Id, user.Version, user, user.Copy(), CoreJson.Default.UserProfile, (a, v) => a.Version = v));
         }
 
         var bodies = new byte[commit.Events.Count][];
@@ -118,22 +110,23 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         }
 
         // Only now does the caller's copy match what is stored.
-        foreach (var invitation in commit.Invitations)
-        {
-            invitation.Version++;
-        }
-
-        foreach (var channel in commit.Channels)
-        {
-            channel.Version++;
-        }
-
-        foreach (var user in commit.Users)
-        {
-            user.Version++;
-        }
+        commit.Invitations.ForEach(i => i.Version++);
+        commit.Channels.ForEach(c => c.Version++);
+        commit.Users.ForEach(u => u.Version++);
 
         return new CommitResult(false, appended);
+    }
+
+    /// <summary>
+    /// An aggregate as this commit stores it: its JSON, and <paramref name="stored"/> (a copy of it, taken now) at the
+    /// version it is stored with, which readers are handed copies of.
+    /// </summary>
+    private static Row ToRow<T>(
+        string kind, string id, long version, T aggregate, T stored, JsonTypeInfo<T> type, Action<T, long> setVersion)
+        where T : class
+    {
+        setVersion(stored, version + 1);
+        return new Row(kind, id, version, JsonSerializer.SerializeToUtf8Bytes(aggregate, type), stored);
     }
 
     /// <summary>
