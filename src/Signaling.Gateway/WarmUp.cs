@@ -62,6 +62,10 @@ internal sealed class WarmUp(
 
             await SendOnStreamAsync(bounded.Token);
             await ExchangeOverWebSocketsAsync(bounded.Token);
+
+            // The server GC's first collection is slower than later ones: run it here, not in the first call (measured,
+            // published build, eight starts each: the first call 34–64 → 18–38 ms).
+            GC.Collect();
         }
         catch (Exception ex) when (ex is HttpRequestException or SocketException or WebSocketException or OperationCanceledException or UriFormatException
                                        or StoreUnavailableException or System.Data.Common.DbException)
