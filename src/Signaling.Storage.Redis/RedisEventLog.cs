@@ -43,7 +43,7 @@ public sealed class RedisEventLog(RedisConnection redis) : IEventLog
     private static SignalingEvent Read(StreamEntry entry)
     {
         var id = (string)entry.Id!;
-        var stored = JsonSerializer.Deserialize((string)entry["b"]!, CoreJson.Default.SignalingEvent)!;
+        var stored = JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)entry["b"]).Span, CoreJson.Default.SignalingEvent)!;
         return stored with
         {
             Sequence = long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture),

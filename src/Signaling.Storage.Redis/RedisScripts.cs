@@ -26,62 +26,77 @@ internal static class RedisScripts
     /// <summary>
     /// A whole commit: check every aggregate version and lookup key, then write aggregates and keys, append events
     /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the recipients to wake.
-    /// ARGV[1] = prefix, ARGV[2] = max events per user, ARGV[3] = the plan as JSON, ARGV[4] = this node's id (first line of
-    /// the wake message, so a node skips its own). Returns {0} on conflict, else {1, seq…}.
+    /// The plan comes as flat arguments, not one JSON document: decoding JSON (with every body escaped inside it) was
+    /// most of the script's time. ARGV: prefix, max events per user, this node's id (first line of the wake message, so a
+    /// node skips its own), the webhook items (JSON, '' for none), then six sections, each a count and its items:
+    /// aggregates (key, expected version, body), lookup keys (key, expected value, new value; '' = absent / delete),
+    /// events (recipient, body, expiry ms, durable 0/1, scope or ''), timeouts to schedule (id, due ms), timeouts to
+    /// cancel (id), scopes to end (scope, at ms). Returns {0} on conflict, else {1, seq…}.
     /// </summary>
     public const string Commit = AppendOutbox +
         """
         local p = ARGV[1]
         local maxlen = tonumber(ARGV[2])
-        local plan = cjson.decode(ARGV[3])
-        for _, a in ipairs(plan.aggs) do
-          local v = redis.call('HGET', p .. 'agg:' .. a.k, 'v')
-          if (tonumber(v) or 0) ~= a.e then return {0} end
+        -- Each section: its first item's index, its item count, and where the next section starts.
+        local function section(at, width)
+          local count = tonumber(ARGV[at])
+          return at + 1, count, at + 1 + count * width
         end
-        for _, i in ipairs(plan.idx) do
-          local v = redis.call('GET', p .. 'idx:' .. i.k)
-          if (v or '') ~= (i.e or '') then return {0} end
+        local aggs, naggs, n = section(5, 3)
+        local idx, nidx, n = section(n, 3)
+        local events, nevents, n = section(n, 5)
+        local sched, nsched, n = section(n, 2)
+        local cancel, ncancel, n = section(n, 1)
+        local scopes, nscopes = section(n, 2)
+        for a = aggs, aggs + (naggs - 1) * 3, 3 do
+          local v = redis.call('HGET', p .. 'agg:' .. ARGV[a], 'v')
+          if (tonumber(v) or 0) ~= tonumber(ARGV[a + 1]) then return {0} end
         end
-        for _, a in ipairs(plan.aggs) do
-          redis.call('HSET', p .. 'agg:' .. a.k, 'v', a.e + 1, 'b', a.b)
+        for i = idx, idx + (nidx - 1) * 3, 3 do
+          if (redis.call('GET', p .. 'idx:' .. ARGV[i]) or '') ~= ARGV[i + 1] then return {0} end
+        end
+        for a = aggs, aggs + (naggs - 1) * 3, 3 do
+          local expected = tonumber(ARGV[a + 1])
+          redis.call('HSET', p .. 'agg:' .. ARGV[a], 'v', expected + 1, 'b', ARGV[a + 2])
           -- New channels join the listing index (all members score 0, so it is ordered by id).
-          if a.e == 0 and string.sub(a.k, 1, 8) == 'channel:' then redis.call('ZADD', p .. 'channels', 0, string.sub(a.k, 9)) end
+          if expected == 0 and string.sub(ARGV[a], 1, 8) == 'channel:' then redis.call('ZADD', p .. 'channels', 0, string.sub(ARGV[a], 9)) end
         end
-        for _, i in ipairs(plan.idx) do
-          if i.v then redis.call('SET', p .. 'idx:' .. i.k, i.v) else redis.call('DEL', p .. 'idx:' .. i.k) end
+        for i = idx, idx + (nidx - 1) * 3, 3 do
+          if ARGV[i + 2] ~= '' then redis.call('SET', p .. 'idx:' .. ARGV[i], ARGV[i + 2]) else redis.call('DEL', p .. 'idx:' .. ARGV[i]) end
         end
         local result = {1}
         local woken = {}
-        local time = redis.call('TIME')
-        local nowms = tonumber(time[1]) * 1000
-        for _, e in ipairs(plan.events) do
-          local seq = redis.call('INCR', p .. 'seq:' .. e.u)
-          redis.call('XADD', p .. 'log:' .. e.u, 'MAXLEN', '~', maxlen, seq .. '-0', 'b', e.b, 'x', e.x, 'd', e.d)
-          local member = e.u .. '\n' .. seq
-          redis.call('ZADD', p .. 'expiry', e.x, member)
-          if e.d == 0 and e.s then
-            local scope = p .. 'scope:' .. e.s
-            redis.call('SADD', scope, member)
+        local nowms
+        for e = events, events + (nevents - 1) * 5, 5 do
+          local user, expiry, scope = ARGV[e], ARGV[e + 2], ARGV[e + 4]
+          local seq = redis.call('INCR', p .. 'seq:' .. user)
+          redis.call('XADD', p .. 'log:' .. user, 'MAXLEN', '~', maxlen, seq .. '-0', 'b', ARGV[e + 1], 'x', expiry, 'd', ARGV[e + 3])
+          local member = user .. '\n' .. seq
+          redis.call('ZADD', p .. 'expiry', expiry, member)
+          if ARGV[e + 3] == '0' and scope ~= '' then
+            local key = p .. 'scope:' .. scope
+            redis.call('SADD', key, member)
             -- A safety bound only (a scope that never ends goes a day after its last event could): event times may be any clock's.
-            local bound = math.max(tonumber(e.x), nowms) + 86400000
-            if redis.call('PEXPIRETIME', scope) < bound then redis.call('PEXPIREAT', scope, bound) end
+            nowms = nowms or tonumber(redis.call('TIME')[1]) * 1000
+            local bound = math.max(tonumber(expiry), nowms) + 86400000
+            if redis.call('PEXPIRETIME', key) < bound then redis.call('PEXPIREAT', key, bound) end
           end
           table.insert(result, seq)
-          woken[e.u] = true
+          woken[user] = true
         end
-        append_outbox(p, plan.out)
-        for _, t in ipairs(plan.sched) do redis.call('ZADD', p .. 'timeouts', t.at, t.id) end
-        for _, id in ipairs(plan.cancel) do redis.call('ZREM', p .. 'timeouts', id) end
-        for _, s in ipairs(plan.scopes) do
-          local scope = p .. 'scope:' .. s.s
-          for _, member in ipairs(redis.call('SMEMBERS', scope)) do
-            redis.call('ZADD', p .. 'expiry', 'LT', s.at, member)
+        if ARGV[4] ~= '' then append_outbox(p, cjson.decode(ARGV[4])) end
+        for t = sched, sched + (nsched - 1) * 2, 2 do redis.call('ZADD', p .. 'timeouts', ARGV[t + 1], ARGV[t]) end
+        for c = cancel, cancel + ncancel - 1 do redis.call('ZREM', p .. 'timeouts', ARGV[c]) end
+        for s = scopes, scopes + (nscopes - 1) * 2, 2 do
+          local key = p .. 'scope:' .. ARGV[s]
+          for _, member in ipairs(redis.call('SMEMBERS', key)) do
+            redis.call('ZADD', p .. 'expiry', 'LT', ARGV[s + 1], member)
           end
-          redis.call('DEL', scope)
+          redis.call('DEL', key)
         end
         local users = {}
         for u, _ in pairs(woken) do table.insert(users, u) end
-        if #users > 0 then redis.call('PUBLISH', p .. 'wake', ARGV[4] .. '\n' .. table.concat(users, '\n')) end
+        if #users > 0 then redis.call('PUBLISH', p .. 'wake', ARGV[3] .. '\n' .. table.concat(users, '\n')) end
         return result
         """;
 

@@ -43,7 +43,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Commit, null,
-            [redis.Options.KeyPrefix, redis.Options.MaxEventsPerUser, Plan(commit), redis.NodeId])))!;
+            Arguments(commit))))!;
         metrics?.Committed("redis", System.Diagnostics.Stopwatch.GetElapsedTime(started), (int)result[0] == 0);
         if ((int)result[0] == 0)
         {
@@ -82,106 +82,57 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
             return null;
         }
 
-        var aggregate = JsonSerializer.Deserialize((string)fields[1]!, type)!;
+        var aggregate = JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)fields[1]).Span, type)!;
         setVersion(aggregate, (long)fields[0]);
         return aggregate;
     }
 
-    /// <summary>The commit as the script's JSON plan (written by hand: no reflection on the hot path).</summary>
-    private static string Plan(Commit commit)
+    /// <summary>The commit as the script's arguments (see <see cref="RedisScripts.Commit"/> for their order).</summary>
+    private RedisValue[] Arguments(Commit commit)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var args = new List<RedisValue>(16 + 3 * commit.Invitations.Count + 3 * commit.Index.Count + 5 * commit.Events.Count)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("aggs");
-            foreach (var i in commit.Invitations)
-            {
-                Aggregate(json, "invitation", i.Id, i.Version, JsonSerializer.Serialize(i, CoreJson.Default.Invitation));
-            }
-
-            foreach (var c in commit.Channels)
-            {
-                Aggregate(json, "channel", c.Id, c.Version, JsonSerializer.Serialize(c, CoreJson.Default.Channel));
-            }
-
-            foreach (var u in commit.Users)
-            {
-                Aggregate(json, "user", u.Id, u.Version, JsonSerializer.Serialize(u, CoreJson.Default.UserProfile));
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("idx");
-            foreach (var write in commit.Index)
-            {
-                json.WriteStartObject();
-                json.WriteString("k", write.Key);
-                WriteOptional(json, "e", write.Expected);
-                WriteOptional(json, "v", write.Value);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("events");
-            foreach (var e in commit.Events)
-            {
-                json.WriteStartObject();
-                json.WriteString("u", e.Recipient);
-                json.WriteString("b", JsonSerializer.Serialize(e, CoreJson.Default.SignalingEvent));
-                json.WriteString("x", Ms(e.ExpiresAt));
-                json.WriteNumber("d", e.Durable ? 1 : 0);
-                WriteOptional(json, "s", e.Scope);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("out");
-            RedisWebhookOutbox.WriteItems(json, commit.Outbox);
-            json.WriteEndArray();
-            json.WriteStartArray("sched");
-            foreach (var (id, at) in commit.ScheduleTimeouts)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("at", Ms(at));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("cancel");
-            commit.CancelTimeouts.ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("scopes");
-            foreach (var (scope, at) in commit.ExpireScopes)
-            {
-                json.WriteStartObject();
-                json.WriteString("s", scope);
-                json.WriteString("at", Ms(at));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            redis.Options.KeyPrefix,
+            redis.Options.MaxEventsPerUser,
+            redis.NodeId,
+            commit.Outbox.Count == 0 ? "" : RedisWebhookOutbox.Items(commit.Outbox),
+            commit.Invitations.Count + commit.Channels.Count + commit.Users.Count,
+        };
+        foreach (var i in commit.Invitations)
+        {
+            args.AddRange([$"invitation:{i.Id}", i.Version, JsonSerializer.SerializeToUtf8Bytes(i, CoreJson.Default.Invitation)]);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static void Aggregate(Utf8JsonWriter json, string kind, string id, long version, string body)
-    {
-        json.WriteStartObject();
-        json.WriteString("k", $"{kind}:{id}");
-        json.WriteNumber("e", version);
-        json.WriteString("b", body);
-        json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
+        foreach (var c in commit.Channels)
         {
-            json.WriteString(name, value);
+            args.AddRange([$"channel:{c.Id}", c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel)]);
         }
+
+        foreach (var u in commit.Users)
+        {
+            args.AddRange([$"user:{u.Id}", u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile)]);
+        }
+
+        args.Add(commit.Index.Count);
+        commit.Index.ForEach(w => args.AddRange([w.Key, w.Expected ?? "", w.Value ?? ""]));
+        args.Add(commit.Events.Count);
+        commit.Events.ForEach(e => args.AddRange([e.Recipient, JsonSerializer.SerializeToUtf8Bytes(e, CoreJson.Default.SignalingEvent),
+            Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? ""]));
+        args.Add(commit.ScheduleTimeouts.Count);
+        foreach (var (id, at) in commit.ScheduleTimeouts)
+        {
+            args.AddRange([id, Ms(at)]);
+        }
+
+        args.Add(commit.CancelTimeouts.Count);
+        commit.CancelTimeouts.ForEach(id => args.Add(id));
+        args.Add(commit.ExpireScopes.Count);
+        foreach (var (scope, at) in commit.ExpireScopes)
+        {
+            args.AddRange([scope, Ms(at)]);
+        }
+
+        return [.. args];
     }
 
     internal static string Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

@@ -30,29 +30,24 @@ public sealed class RedisWebhookOutbox(RedisConnection redis) : IWebhookOutbox
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Messages as the scripts' items: endpoint, user, id, created (ms) and the list item, for append_outbox.</summary>
-    internal static void WriteItems(Utf8JsonWriter json, IEnumerable<WebhookMessage> messages)
-    {
-        foreach (var m in messages)
-        {
-            json.WriteStartObject();
-            json.WriteString("e", m.Endpoint);
-            json.WriteString("k", m.OrderKey);
-            json.WriteString("id", m.Id);
-            json.WriteNumber("c", m.CreatedAt.ToUnixTimeMilliseconds());
-            json.WriteString("i", Item(m));
-            json.WriteEndObject();
-        }
-    }
-
-    /// <summary>The items as one JSON array, for scripts other than the commit.</summary>
+    /// <summary>Messages as the scripts' items, one JSON array: endpoint, user, id, created (ms) and the list item, for append_outbox.</summary>
     internal static string Items(IEnumerable<WebhookMessage> messages)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            WriteItems(json, messages);
+            foreach (var m in messages)
+            {
+                json.WriteStartObject();
+                json.WriteString("e", m.Endpoint);
+                json.WriteString("k", m.OrderKey);
+                json.WriteString("id", m.Id);
+                json.WriteNumber("c", m.CreatedAt.ToUnixTimeMilliseconds());
+                json.WriteString("i", Item(m));
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
         }
 
