@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Signaling.Core;
@@ -90,7 +89,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
     /// <summary>The commit as the script's arguments (see <see cref="RedisScripts.Commit"/> for their order).</summary>
     private RedisValue[] Arguments(Commit commit)
     {
-        var args = new List<RedisValue>(16 + 3 * commit.Invitations.Count + 3 * commit.Index.Count + 5 * commit.Events.Count)
+        var args = new List<RedisValue>
         {
             redis.Options.KeyPrefix,
             redis.Options.MaxEventsPerUser,
@@ -98,21 +97,10 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
             commit.Outbox.Count == 0 ? "" : RedisWebhookOutbox.Items(commit.Outbox),
             commit.Invitations.Count + commit.Channels.Count + commit.Users.Count,
         };
-        foreach (var i in commit.Invitations)
-        {
-            args.AddRange([$"invitation:{i.Id}", i.Version, JsonSerializer.SerializeToUtf8Bytes(i, CoreJson.Default.Invitation)]);
-        }
-
-        foreach (var c in commit.Channels)
-        {
-            args.AddRange([$"channel:{c.Id}", c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel)]);
-        }
-
-        foreach (var u in commit.Users)
-        {
-            args.AddRange([$"user:{u.Id}", u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile)]);
-        }
-
+        void Aggregate(string kind, string id, long version, byte[] body) => args.AddRange([$"{kind}:{id}", version, body]);
+        commit.Invitations.ForEach(i => Aggregate("invitation", i.Id, i.Version, JsonSerializer.SerializeToUtf8Bytes(i, CoreJson.Default.Invitation)));
+        commit.Channels.ForEach(c => Aggregate("channel", c.Id, c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel)));
+        commit.Users.ForEach(u => Aggregate("user", u.Id, u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile)));
         args.Add(commit.Index.Count);
         commit.Index.ForEach(w => args.AddRange([w.Key, w.Expected ?? "", w.Value ?? ""]));
         args.Add(commit.Events.Count);
