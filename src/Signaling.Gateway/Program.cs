@@ -105,7 +105,8 @@ app.UseAuthorization();
 
 // Configure OpenAPI documents and Swagger UI
 app.MapOpenApi("/openapi/{documentName}.json");
-app.UseSwaggerUI(ui =>
+// Only under /swagger: its middleware would otherwise stay suspended under every open event stream (memory per connection).
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.UseSwaggerUI(ui =>
 {
     ui.RoutePrefix = "swagger";
     ui.DocumentTitle = "Signaling Gateway";
@@ -113,7 +114,7 @@ app.UseSwaggerUI(ui =>
     {
         ui.SwaggerEndpoint($"/openapi/{surface.Name}.json", surface.Name);
     }
-});
+}));
 
 // Configure health endpoints: live, and ready once warmed up (WarmUp) while the store answers
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

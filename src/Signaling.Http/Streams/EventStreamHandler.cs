@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -30,20 +31,28 @@ public sealed class EventStreamHandler(
 
     private const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
     private readonly StreamOptions _options = options.Value;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _local = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StreamEnding> _local = new(StringComparer.Ordinal);
     private int _open;
     private int _watchingShutdown;
 
     /// <summary>
-    /// Holds the host's shutdown (up to 2 s) until every stream has said goodbye, so the server does not abort them
-    /// before their reconnect event or close handshake is through. Stopping callbacks run last-registered first, so the
-    /// streams' own cancellations have already started when this waits.
+    /// On shutdown, tells every stream here to say goodbye, then holds the host's shutdown (up to 2 s) until they have, so
+    /// the server does not abort them before their reconnect event or close handshake is through. One registration for
+    /// all streams; a stream that opens after this ran sees the host stopping itself.
     /// </summary>
     private void WatchShutdown()
     {
         if (Interlocked.Exchange(ref _watchingShutdown, 1) == 0)
         {
-            lifetime.ApplicationStopping.Register(() => SpinWait.SpinUntil(() => Volatile.Read(ref _open) == 0, TimeSpan.FromSeconds(2)));
+            lifetime.ApplicationStopping.Register(() =>
+            {
+                foreach (var ending in _local.Values)
+                {
+                    ending.End(StreamEndReason.Shutdown);
+                }
+
+                SpinWait.SpinUntil(() => Volatile.Read(ref _open) == 0, TimeSpan.FromSeconds(2));
+            });
         }
     }
 
@@ -53,12 +62,12 @@ public sealed class EventStreamHandler(
     /// </summary>
     public bool Remove(string connectionId)
     {
-        if (!_local.TryGetValue(connectionId, out var removed))
+        if (!_local.TryGetValue(connectionId, out var ending))
         {
             return false;
         }
 
-        removed.Cancel();
+        ending.End(StreamEndReason.Removed);
         return true;
     }
 
@@ -113,6 +122,7 @@ public sealed class EventStreamHandler(
         IStreamCommands? commands = null)
     {
         var aborted = context.RequestAborted;
+        ForgetClaims(context.User);
         using var registration = wakeups.Register(viewer.UserId, viewer.DeviceId, ownActions);
         var cursor = after ?? await log.GetLastSequenceAsync(viewer.UserId, aborted);
         var connectionId = Ids.New();
@@ -120,11 +130,16 @@ public sealed class EventStreamHandler(
             context.WebSockets.IsWebSocketRequest ? "websocket" : "sse");
         var now = clock.GetUtcNow();
         await presence.ConnectAsync(new LiveConnection(connectionId, viewer.UserId, now + _options.PresenceTtl, surface, transport, viewer.DeviceId, now), aborted);
-        using var removed = new CancellationTokenSource();
-        _local[connectionId] = removed;
+        using var ending = new StreamEnding();
+        _local[connectionId] = ending;
         metrics.StreamOpened(surface, transport, +1);
         WatchShutdown();
         Interlocked.Increment(ref _open);
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            ending.End(StreamEndReason.Shutdown);
+        }
+
         try
         {
             if (context.WebSockets.IsWebSocketRequest)
@@ -133,8 +148,8 @@ public sealed class EventStreamHandler(
                     new WebSocketAcceptContext { KeepAliveInterval = _options.HeartbeatInterval });
                 using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 var sink = new WebSocketSink(socket, renderer);
-                var receiving = ReceiveAsync(socket, sink, viewer, commands, closed);
-                await PumpUntilShutdownAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, removed, closed.Token);
+                var receiving = ReceiveAsync(socket, sink, viewer, commands, closed, ending);
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, ending, closed.Token);
                 if (socket.State == WebSocketState.CloseSent)
                 {
                     // Let the client answer our close (1012, 1008), so the handshake completes before the connection goes.
@@ -150,7 +165,8 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, removed, aborted);
+                using var gone = aborted.Register(() => ending.End(StreamEndReason.ClientGone));
+                await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, ending, aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -175,31 +191,45 @@ public sealed class EventStreamHandler(
     }
 
     /// <summary>
+    /// Drops the caller's claims once the stream knows its viewer. A stream lasts as long as its connection, and the
+    /// middleware suspended under it (authorization's result among them) keeps the principal: its claims and their
+    /// strings were ~1.3 KB per idle connection. Each request's identity is its own (the token cache hands out copies).
+    /// </summary>
+    private static void ForgetClaims(ClaimsPrincipal user)
+    {
+        foreach (var identity in user.Identities)
+        {
+            foreach (var claim in identity.Claims.ToList())
+            {
+                identity.TryRemoveClaim(claim);
+            }
+        }
+    }
+
+    /// <summary>
     /// Streams until the client goes away, the gateway shuts down or an operator removes the stream. On shutdown the
     /// client is told to reconnect — to another node, with its last id — rather than having its connection reset (SSE
     /// <c>retry:</c> and a <c>reconnect</c> event; WebSocket close 1012, service restart); on removal it is told so.
     /// </summary>
     private async Task PumpUntilShutdownAsync(
         Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
-        CancellationTokenSource removed, CancellationToken stop)
+        StreamEnding ending, CancellationToken stop)
     {
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping, removed.Token);
         try
         {
-            await PumpAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, removed, running.Token);
+            await PumpAsync(viewer, cursor, connectionId, sink, renderer, greeting, ownActions, ending, ending.Token);
         }
-        catch (OperationCanceledException) when (
-            (lifetime.ApplicationStopping.IsCancellationRequested || removed.IsCancellationRequested) && !stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (ending.Reason is StreamEndReason.Removed or StreamEndReason.Shutdown && !stop.IsCancellationRequested)
         {
             using var goodbye = CancellationTokenSource.CreateLinkedTokenSource(stop);
             goodbye.CancelAfter(TimeSpan.FromSeconds(1));
-            await (removed.IsCancellationRequested ? sink.RemovedAsync(goodbye.Token) : sink.GoodbyeAsync(goodbye.Token));
+            await (ending.Reason == StreamEndReason.Removed ? sink.RemovedAsync(goodbye.Token) : sink.GoodbyeAsync(goodbye.Token));
         }
     }
 
     private async Task PumpAsync(
         Actor viewer, long cursor, string connectionId, ISink sink, IEventRenderer renderer, IReadOnlyList<EventFrame>? greeting, bool ownActions,
-        CancellationTokenSource removed, CancellationToken stop)
+        StreamEnding ending, CancellationToken stop)
     {
         foreach (var frame in greeting ?? [])
         {
@@ -254,7 +284,7 @@ public sealed class EventStreamHandler(
             {
                 if (!await refreshing)
                 {
-                    await removed.CancelAsync(); // An operator removed it through another node.
+                    ending.End(StreamEndReason.Removed); // An operator removed it through another node.
                     stop.ThrowIfCancellationRequested();
                 }
 
@@ -298,7 +328,8 @@ public sealed class EventStreamHandler(
     /// a time (without <paramref name="commands"/> its frames are ignored). The buffer is small while the socket idles and
     /// grows to the command limit only for a command that needs it.
     /// </summary>
-    private async Task ReceiveAsync(WebSocket socket, WebSocketSink sink, Actor viewer, IStreamCommands? commands, CancellationTokenSource closed)
+    private async Task ReceiveAsync(
+        WebSocket socket, WebSocketSink sink, Actor viewer, IStreamCommands? commands, CancellationTokenSource closed, StreamEnding ending)
     {
         var first = new byte[256];
         try
@@ -337,6 +368,7 @@ public sealed class EventStreamHandler(
         }
         finally
         {
+            ending.End(StreamEndReason.ClientGone);
             await closed.CancelAsync();
         }
     }
