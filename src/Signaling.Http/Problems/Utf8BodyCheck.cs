@@ -13,14 +13,14 @@ namespace Signaling.Http.Problems;
 /// </summary>
 public static class Utf8BodyCheck
 {
-    // A request with nothing to check goes on without an async frame of this check: an event stream is one request that
-    // lasts as long as its connection, and every frame suspended under it is memory held per idle connection.
+    // Only the surfaces' own endpoints: what the passthrough forwards is the legacy upstream's business. A request with
+    // nothing to check goes on without an async frame of this check: an event stream is one request that lasts as long as
+    // its connection, and every frame suspended under it is memory held per idle connection.
     public static IApplicationBuilder UseUtf8BodyCheck(this IApplicationBuilder app) => app.Use(next => context =>
         context.GetEndpoint()?.Metadata.GetMetadata<IProblemWriter>() is not null && context.Request.HasJsonContentType() && context.Request.ContentLength is not 0
             ? CheckThenNextAsync(context, next)
             : next(context));
 
-    // Only the surfaces' own endpoints: what the passthrough forwards is the legacy upstream's business.
     private static async Task CheckThenNextAsync(HttpContext context, RequestDelegate next)
     {
         context.Request.EnableBuffering();

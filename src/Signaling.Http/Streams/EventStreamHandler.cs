@@ -165,7 +165,7 @@ public sealed class EventStreamHandler(
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers["X-Accel-Buffering"] = "no";
                 await context.Response.Body.FlushAsync(aborted);
-                using var gone = aborted.Register(() => ending.End(StreamEndReason.ClientGone));
+                using var gone = aborted.Register(static state => ((StreamEnding)state!).End(StreamEndReason.ClientGone), ending);
                 await PumpUntilShutdownAsync(viewer, cursor, connectionId, new SseSink(context.Response.Body), renderer, greeting, ownActions, ending, aborted);
             }
         }

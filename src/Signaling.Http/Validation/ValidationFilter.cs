@@ -19,44 +19,49 @@ public static class ValidationFilter
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var validated = context.MethodInfo.GetParameters()
-            .Select((parameter, index) => (index, validatorType: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
-            .Where(p => context.ApplicationServices.GetService(p.validatorType) is not null)
+            .Select((parameter, index) => (Index: index, ValidatorType: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
+            .Where(p => context.ApplicationServices.GetService(p.ValidatorType) is not null)
             .ToArray();
 
-        return async invocation =>
+        // Not an async lambda: a request that passes goes on to the handler without a frame of this filter suspended
+        // under it (an event stream is one request as long as its connection; each such frame is memory per connection).
+        return invocation => Refusal(invocation, validated) is { } refusal ? ValueTask.FromResult<object?>(refusal) : next(invocation);
+    }
+
+    /// <summary>The surface's 400 for the first route id or argument that fails its check, or null when all pass.</summary>
+    private static IResult? Refusal(EndpointFilterInvocationContext invocation, (int Index, Type ValidatorType)[] validated)
+    {
+        var services = invocation.HttpContext.RequestServices;
+        var problems = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IProblemWriter>()
+            ?? throw new InvalidOperationException("A surface's endpoints need its IProblemWriter as metadata.");
+        foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
         {
-            var services = invocation.HttpContext.RequestServices;
-            var problems = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IProblemWriter>()
-                ?? throw new InvalidOperationException("A surface's endpoints need its IProblemWriter as metadata.");
-            foreach (var (name, value) in invocation.HttpContext.Request.RouteValues)
+            if (value is string id && !Limits.IsValidId(id))
             {
-                if (value is string id && !Limits.IsValidId(id))
+                return problems.Invalid(new Dictionary<string, string[]>
                 {
-                    return problems.Invalid(new Dictionary<string, string[]>
-                    {
-                        [name] = [$"'{name}' must be 1–{Limits.MaxIdLength} visible ASCII characters without spaces."],
-                    }, SignalingErrorCode.InvalidArgument);
-                }
+                    [name] = [$"'{name}' must be 1–{Limits.MaxIdLength} visible ASCII characters without spaces."],
+                }, SignalingErrorCode.InvalidArgument);
+            }
+        }
+
+        foreach (var (index, validatorType) in validated)
+        {
+            // A missing required body never gets here (the framework refuses it); a missing optional one has nothing to check.
+            var argument = invocation.Arguments[index];
+            if (argument is null)
+            {
+                continue;
             }
 
-            foreach (var (index, validatorType) in validated)
+            var validator = (IValidator)services.GetRequiredService(validatorType);
+            if (Check(validator, argument) is { } refusal)
             {
-                // A missing required body never gets here (the framework refuses it); a missing optional one has nothing to check.
-                var argument = invocation.Arguments[index];
-                if (argument is null)
-                {
-                    continue;
-                }
-
-                var validator = (IValidator)services.GetRequiredService(validatorType);
-                if (Check(validator, argument) is { } refusal)
-                {
-                    return problems.Invalid(refusal.Errors, refusal.Code);
-                }
+                return problems.Invalid(refusal.Errors, refusal.Code);
             }
+        }
 
-            return await next(invocation);
-        };
+        return null;
     }
 
     /// <summary>
