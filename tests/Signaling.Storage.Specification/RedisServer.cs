@@ -13,7 +13,7 @@ public sealed class RedisServer : IAsyncDisposable
     private Process? _process;
 
     /// <param name="port">A port to listen on (to bring a stopped server back where its clients expect it); a free one when null.</param>
-    public RedisServer(int? port = null) => Port = port ?? FreePort();
+    public RedisServer(int? port = null) => Port = port ?? FreePorts.Next();
 
     public int Port { get; }
 
@@ -79,11 +79,4 @@ public sealed class RedisServer : IAsyncDisposable
 
     private static string? FindRedisServer() =>
         new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server" }.FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Signaling.Http.Identity;
+using Signaling.Storage.Specification;
 
 namespace Signaling.Gateway.Tests.Infrastructure;
 
@@ -43,9 +42,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         _settings = settings ?? new Dictionary<string, string>();
         _checkConformance = checkConformance ?? environment == "Development";
         DatabasePath = Path.Combine(Path.GetTempPath(), "signaling-e2e", Guid.NewGuid().ToString("N"), "gateway.db");
-        Port = FreePort();
+        Port = FreePorts.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
-        DirectAddress = _checkConformance ? new Uri($"http://127.0.0.1:{FreePort()}") : BaseAddress;
+        DirectAddress = _checkConformance ? new Uri($"http://127.0.0.1:{FreePorts.Next()}") : BaseAddress;
     }
 
     /// <summary>Where tests reach the gateway (through the conformance proxy when it is on).</summary>
@@ -260,12 +259,5 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Signaling.Gateway.sln not found above the test binaries.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Signaling.Storage.Specification;
 
 namespace Signaling.Gateway.Tests.Infrastructure;
 
@@ -20,9 +21,7 @@ public sealed class WebhookReceiverProcess : IDisposable
     public WebhookReceiverProcess(int holdMs = 0)
     {
         _holdMs = holdMs;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        Port = FreePorts.Next();
         LogPath = Path.Combine(Path.GetTempPath(), "signaling-e2e", $"webhooks-{Guid.NewGuid():N}.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
     }
