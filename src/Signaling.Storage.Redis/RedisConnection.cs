@@ -29,9 +29,6 @@ public sealed class RedisConnection(IOptions<RedisStorageOptions> options, Signa
 
     public RedisKeys Keys { get; } = new(options.Value.KeyPrefix);
 
-    /// <summary>This node's id in wake messages: it wakes its own readers directly and skips its own messages.</summary>
-    public string NodeId { get; } = Guid.NewGuid().ToString("N");
-
     public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     public IDatabase Database => Multiplexer.GetDatabase();

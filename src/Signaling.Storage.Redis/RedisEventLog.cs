@@ -7,17 +7,23 @@ using StackExchange.Redis;
 namespace Signaling.Storage.Redis;
 
 /// <summary>
-/// Each user's log is a Redis Stream whose entry ids are <c>{sequence}-0</c>; readers always read the stream (a
-/// pub/sub wake-up only says "look"), so a missed wake-up never loses an event. Retention: each event's expiry sits
-/// in one sorted set that <see cref="PurgeExpiredAsync"/> works through, and every stream is capped in length.
+/// Each user's log is a Redis Stream whose entry ids are <c>{sequence}-0</c>. A live stream's read is answered from
+/// <see cref="RecentEvents"/> when it can be (the wake messages carry every appended event, see
+/// <see cref="RedisWakeSubscriber"/>), else from the stream. Retention: each event's expiry sits in one sorted set that
+/// <see cref="PurgeExpiredAsync"/> works through, and every stream is capped in length.
 /// </summary>
-public sealed class RedisEventLog(RedisConnection redis) : IEventLog
+public sealed class RedisEventLog(RedisConnection redis, RecentEvents recent) : IEventLog
 {
     private const int PurgeBatch = 1000;
     private readonly RedisKeys _keys = redis.Keys;
 
     public async Task<IReadOnlyList<SignalingEvent>> ReadAsync(string userId, long after, int max, CancellationToken cancellationToken = default)
     {
+        if (recent.TryRead(userId, after, max) is { } held)
+        {
+            return held;
+        }
+
         var entries = await redis.RunAsync(db => db.StreamRangeAsync(_keys.Log(userId), $"{after + 1}-0", "+", max));
         return entries.Select(Read).ToList();
     }
@@ -40,15 +46,18 @@ public sealed class RedisEventLog(RedisConnection redis) : IEventLog
         }
     }
 
+    /// <summary>A stored body with what is kept beside it (the sequence, durability and expiry are not in the JSON).</summary>
+    internal static SignalingEvent Decode(ReadOnlySpan<byte> body, long sequence, bool durable, long expiresAtMs) =>
+        JsonSerializer.Deserialize(body, CoreJson.Default.SignalingEvent)! with
+        {
+            Sequence = sequence, Durable = durable, ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(expiresAtMs),
+        };
+
     private static SignalingEvent Read(StreamEntry entry)
     {
         var id = (string)entry.Id!;
-        var stored = JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)entry["b"]).Span, CoreJson.Default.SignalingEvent)!;
-        return stored with
-        {
-            Sequence = long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture),
-            Durable = (int)entry["d"] == 1,
-            ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds((long)entry["x"]),
-        };
+        return Decode(((ReadOnlyMemory<byte>)entry["b"]).Span,
+            long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture),
+            (int)entry["d"] == 1, (long)entry["x"]);
     }
 }

@@ -25,10 +25,11 @@ internal static class RedisScripts
 
     /// <summary>
     /// A whole commit: check every aggregate version and lookup key, then write aggregates and keys, append events
-    /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the recipients to wake.
+    /// (assigning sequences), schedule/cancel timeouts, shorten ended scopes, and publish the appended events, so
+    /// every node can wake its readers and serve them without reading the streams back (<see cref="RedisWakeMessage"/>).
     /// The plan comes as flat arguments, not one JSON document: decoding JSON (with every body escaped inside it) was
-    /// most of the script's time. ARGV: prefix, max events per user, this node's id (first line of the wake message, so a
-    /// node skips its own), the webhook items (JSON, '' for none), then six sections, each a count and its items:
+    /// most of the script's time. ARGV: prefix, max events per user, the webhook items (JSON, '' for none), then six
+    /// sections, each a count and its items:
     /// aggregates (key, expected version, body), lookup keys (key, expected value, new value; '' = absent / delete),
     /// events (recipient, body, expiry ms, durable 0/1, scope or ''), timeouts to schedule (id, due ms), timeouts to
     /// cancel (id), scopes to end (scope, at ms). Returns {0} on conflict, else {1, seq…}.
@@ -42,7 +43,7 @@ internal static class RedisScripts
           local count = tonumber(ARGV[at])
           return at + 1, count, at + 1 + count * width
         end
-        local aggs, naggs, n = section(5, 3)
+        local aggs, naggs, n = section(4, 3)
         local idx, nidx, n = section(n, 3)
         local events, nevents, n = section(n, 5)
         local sched, nsched, n = section(n, 2)
@@ -65,7 +66,7 @@ internal static class RedisScripts
           if ARGV[i + 2] ~= '' then redis.call('SET', p .. 'idx:' .. ARGV[i], ARGV[i + 2]) else redis.call('DEL', p .. 'idx:' .. ARGV[i]) end
         end
         local result = {1}
-        local woken = {}
+        local wake = {}
         local nowms
         for e = events, events + (nevents - 1) * 5, 5 do
           local user, expiry, scope = ARGV[e], ARGV[e + 2], ARGV[e + 4]
@@ -82,9 +83,9 @@ internal static class RedisScripts
             if redis.call('PEXPIRETIME', key) < bound then redis.call('PEXPIREAT', key, bound) end
           end
           table.insert(result, seq)
-          woken[user] = true
+          table.insert(wake, user); table.insert(wake, seq); table.insert(wake, expiry); table.insert(wake, ARGV[e + 3]); table.insert(wake, ARGV[e + 1])
         end
-        if ARGV[4] ~= '' then append_outbox(p, cjson.decode(ARGV[4])) end
+        if ARGV[3] ~= '' then append_outbox(p, cjson.decode(ARGV[3])) end
         for t = sched, sched + (nsched - 1) * 2, 2 do redis.call('ZADD', p .. 'timeouts', ARGV[t + 1], ARGV[t]) end
         for c = cancel, cancel + ncancel - 1 do redis.call('ZREM', p .. 'timeouts', ARGV[c]) end
         for s = scopes, scopes + (nscopes - 1) * 2, 2 do
@@ -94,9 +95,7 @@ internal static class RedisScripts
           end
           redis.call('DEL', key)
         end
-        local users = {}
-        for u, _ in pairs(woken) do table.insert(users, u) end
-        if #users > 0 then redis.call('PUBLISH', p .. 'wake', ARGV[3] .. '\n' .. table.concat(users, '\n')) end
+        if nevents > 0 then redis.call('PUBLISH', p .. 'wake', table.concat(wake, '\n')) end
         return result
         """;
 

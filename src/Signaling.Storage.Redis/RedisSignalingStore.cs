@@ -14,9 +14,10 @@ namespace Signaling.Storage.Redis;
 /// <summary>
 /// Aggregates as hashes <c>{v: version, b: JSON}</c>, lookup keys as strings, and each commit as one Lua script that
 /// compares every version and expected key, then writes everything and appends the events, or writes nothing.
-/// The script publishes the recipients, so every node wakes its own readers; this node wakes its readers at once.
+/// The script publishes the appended events, so every node wakes its own readers; this node wakes its readers at once.
 /// </summary>
-public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wakeups, SignalingMetrics? metrics = null) : ISignalingStore
+public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wakeups, RecentEvents recent, SignalingMetrics? metrics = null)
+    : ISignalingStore
 {
     private readonly RedisKeys _keys = redis.Keys;
 
@@ -54,6 +55,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Channels.ForEach(c => c.Version++);
         commit.Users.ForEach(u => u.Version++);
         var appended = commit.Events.Select((e, i) => e with { Sequence = (long)result[i + 1] }).ToList();
+        appended.ForEach(recent.AddIfKept); // Only where the wake subscriber keeps the user's events, which it does in commit order.
         wakeups.Wake(appended);
         if (commit.Outbox.Count > 0)
         {
@@ -93,7 +95,6 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         {
             redis.Options.KeyPrefix,
             redis.Options.MaxEventsPerUser,
-            redis.NodeId,
             commit.Outbox.Count == 0 ? "" : RedisWebhookOutbox.Items(commit.Outbox),
             commit.Invitations.Count + commit.Channels.Count + commit.Users.Count,
         };

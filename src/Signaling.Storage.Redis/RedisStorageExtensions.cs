@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signaling.Core;
+using Signaling.Core.Events;
 using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Redis;
@@ -15,6 +16,7 @@ public static class RedisStorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Configuration), "Storage:Redis:Configuration must name a Redis server.")
             .ValidateOnStart();
         services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<RecentEvents>();
         services.TryAddSingleton<ISignalingStore, RedisSignalingStore>();
         services.TryAddSingleton<IEventLog, RedisEventLog>();
         services.TryAddSingleton<ITimeoutIndex, RedisTimeoutIndex>();

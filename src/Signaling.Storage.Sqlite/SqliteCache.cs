@@ -17,13 +17,12 @@ namespace Signaling.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteCache : IDisposable
 {
-    private const int RecentPerUser = 16;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
     // Read, never changed, by every Set: one instance serves them all.
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = Idle };
     private readonly MemoryCache _values = new(new MemoryCacheOptions { SizeLimit = 200_000 });
-    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    private readonly RecentEvents _recent = new();
     private readonly ConcurrentDictionary<string, Pin> _pinned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(SignalingEvent Event, long Number)>> _pinnedEvents = new(StringComparer.Ordinal);
 
@@ -84,7 +83,7 @@ public sealed class SqliteCache : IDisposable
 
             foreach (var signalingEvent in events)
             {
-                RecentOf(signalingEvent.Recipient).Append(signalingEvent);
+                _recent.Add(signalingEvent);
                 if (!_pinnedEvents.TryGetValue(signalingEvent.Recipient, out var pinned))
                 {
                     _pinnedEvents[signalingEvent.Recipient] = pinned = [];
@@ -166,8 +165,7 @@ public sealed class SqliteCache : IDisposable
     }
 
     /// <summary>The events after <paramref name="after"/> when the cache holds all of them, else null (read the file).</summary>
-    public IReadOnlyList<SignalingEvent>? TryReadRecent(string userId, long after, int max) =>
-        _recent.TryGetValue(userId, out RecentEvents? recent) ? recent!.After(after, max) : null;
+    public IReadOnlyList<SignalingEvent>? TryReadRecent(string userId, long after, int max) => _recent.TryRead(userId, after, max);
 
     public void Dispose()
     {
@@ -176,14 +174,6 @@ public sealed class SqliteCache : IDisposable
     }
 
     private void Set(string key, object value) => _values.Set(key, value, EntryOptions);
-
-    private RecentEvents RecentOf(string userId) =>
-        _recent.GetOrCreate(userId, entry =>
-        {
-            entry.Size = 1;
-            entry.SlidingExpiration = Idle;
-            return new RecentEvents();
-        })!;
 
     /// <summary>
     /// An aggregate at its stored version, decoded once and never changed: readers get copies of it (a copy is much
@@ -213,45 +203,4 @@ public sealed class SqliteCache : IDisposable
     }
 
     public sealed record LookupValue(string? Value);
-
-    /// <summary>A user's newest events, contiguous from the first one this process appended for them.</summary>
-    private sealed class RecentEvents
-    {
-        private readonly Lock _lock = new();
-        private readonly List<SignalingEvent> _events = new(RecentPerUser);
-
-        public void Append(SignalingEvent signalingEvent)
-        {
-            lock (_lock)
-            {
-                if (_events.Count > 0 && _events[^1].Sequence != signalingEvent.Sequence - 1)
-                {
-                    _events.Clear();
-                }
-
-                if (_events.Count == RecentPerUser)
-                {
-                    _events.RemoveAt(0);
-                }
-
-                _events.Add(signalingEvent);
-            }
-        }
-
-        public IReadOnlyList<SignalingEvent>? After(long after, int max)
-        {
-            lock (_lock)
-            {
-                if (_events.Count == 0 || _events[0].Sequence > after + 1)
-                {
-                    return null;
-                }
-
-                // Contiguous by sequence, so what is newer than after is a tail; a stream re-reading after a wake-up often finds none.
-                var first = after + 1 - _events[0].Sequence; // At least 0 here; a cursor far ahead leaves nothing to take.
-                var count = Math.Min(max, _events.Count - first);
-                return count <= 0 ? [] : _events.GetRange((int)first, (int)count);
-            }
-        }
-    }
 }

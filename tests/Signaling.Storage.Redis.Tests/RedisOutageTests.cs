@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Signaling.Core.Events;
 using Signaling.Core.Ports;
 using Signaling.Storage.Specification;
 
@@ -16,7 +17,7 @@ public sealed class RedisOutageTests
         {
             Configuration = server.Configuration, CommandTimeout = TimeSpan.FromSeconds(1),
         }));
-        var store = new RedisSignalingStore(connection, new EventWakeups());
+        var store = new RedisSignalingStore(connection, new EventWakeups(), new RecentEvents());
         Assert.True(await store.PingAsync());
 
         server.Stop();

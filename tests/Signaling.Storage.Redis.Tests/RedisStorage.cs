@@ -1,24 +1,36 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Signaling.Core.Events;
 using Signaling.Core.Ports;
 using Signaling.Storage.Specification;
 
 namespace Signaling.Storage.Redis.Tests;
 
-/// <summary>Opens the Redis provider on the shared test redis-server, under a key prefix of its own, as the gateway does.</summary>
-internal sealed class RedisStorage
+/// <summary>
+/// Opens the Redis provider on a redis-server (the shared test one unless given), under a key prefix of its own, as
+/// the gateway does; each open is one more node on the same data.
+/// </summary>
+internal sealed class RedisStorage(string? configuration = null)
 {
-    private readonly RedisStorageOptions _options = new() { Configuration = RedisServer.Shared.Configuration, KeyPrefix = $"t{Guid.NewGuid():N}:" };
+    private readonly RedisStorageOptions _options = new() { Configuration = configuration ?? RedisServer.Shared.Configuration, KeyPrefix = $"t{Guid.NewGuid():N}:" };
 
-    public Task<StorageUnderTest> OpenAsync()
+    /// <summary>With the wake subscriber running, so reads of watched users are answered from what it keeps.</summary>
+    public async Task<StorageUnderTest> OpenAsync()
     {
         var connection = new RedisConnection(Options.Create(_options));
         var wakeups = new EventWakeups();
-        return Task.FromResult(new StorageUnderTest(
-            new RedisSignalingStore(connection, wakeups), new RedisEventLog(connection), new RedisTimeoutIndex(connection),
+        var recent = new RecentEvents();
+        await new RedisWakeSubscriber(connection, wakeups, recent, NullLogger<RedisWakeSubscriber>.Instance).StartAsync(CancellationToken.None);
+        return new StorageUnderTest(
+            new RedisSignalingStore(connection, wakeups, recent), new RedisEventLog(connection, recent), new RedisTimeoutIndex(connection),
             new RedisPresenceRegistry(connection, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new RedisWebhookOutbox(connection),
-            Close = connection.DisposeAsync,
-        });
+            Close = async () =>
+            {
+                await connection.DisposeAsync();
+                recent.Dispose();
+            },
+        };
     }
 }

@@ -19,6 +19,9 @@ public sealed class EventWakeups
     /// <summary>The number of users with a live reader on this node.</summary>
     public int UsersWatched => _readers.Count;
 
+    /// <summary>Whether the user has a live reader on this node.</summary>
+    public bool Watches(string userId) => _readers.ContainsKey(userId);
+
     /// <summary>
     /// Counts a live reader of <paramref name="userId"/> until the returned handle is disposed. A reader on
     /// <paramref name="deviceId"/> without <paramref name="ownActions"/> shows only what <see cref="SignalingEvent.IsVisibleOn"/>
@@ -96,14 +99,6 @@ public sealed class EventWakeups
             {
                 Wake(recipient);
             }
-        }
-    }
-
-    public void Wake(IEnumerable<string> userIds)
-    {
-        foreach (var userId in userIds)
-        {
-            Wake(userId);
         }
     }
 

@@ -1,0 +1,89 @@
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Ports;
+using Signaling.Storage.Specification;
+using StackExchange.Redis;
+
+namespace Signaling.Storage.Redis.Tests;
+
+/// <summary>
+/// Two nodes on one redis-server: the commit's wake message carries its events, and a node answers its readers from
+/// what it kept of them — which must never make it say "nothing newer" while the stream has more.
+/// </summary>
+public sealed class RedisWakeTests
+{
+    [Fact]
+    public async Task AReaderOnAnotherNode_GetsEveryEvent_EvenWhenThatNodesSubscriptionDropsInBetween()
+    {
+        await using var server = new RedisServer();
+        await server.StartAsync();
+        var storage = new RedisStorage(server.Configuration);
+        await using var a = await storage.OpenAsync();
+        await using var b = await storage.OpenAsync();
+        using var reader = b.Wakeups.Register("bob");
+        var woken = b.Wakeups.WaitFor("bob");
+
+        await AppendAsync(a, "first");
+        await woken.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(["first"], (await b.Log.ReadAsync("bob", 0, 10)).Select(e => e.Data));
+
+        // B's subscription is cut; what A commits now is published while B does not listen.
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},allowAdmin=true"))
+        {
+            await admin.GetServer(server.Configuration).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+        }
+
+        await AppendAsync(a, "second");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyList<SignalingEvent> missed;
+        while ((missed = await b.Log.ReadAsync("bob", 1, 10)).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(["second"], missed.Select(e => e.Data));
+    }
+
+    [Fact]
+    public async Task EventsCommittedOnBothNodes_AreReadInSequenceOrderOnEach()
+    {
+        var storage = new RedisStorage();
+        await using var a = await storage.OpenAsync();
+        await using var b = await storage.OpenAsync();
+        using var onA = a.Wakeups.Register("bob");
+        using var onB = b.Wakeups.Register("bob");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.WhenAll(AppendAsync(a, $"a{i}"), AppendAsync(b, $"b{i}"));
+        }
+
+        foreach (var node in new[] { a, b })
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            List<SignalingEvent> read = [];
+            while (read.Count < 40 && DateTime.UtcNow < deadline)
+            {
+                var batch = await node.Log.ReadAsync("bob", read.Count == 0 ? 0 : read[^1].Sequence, 10);
+                read.AddRange(batch);
+                if (batch.Count == 0)
+                {
+                    await Task.Delay(50);
+                }
+            }
+
+            Assert.Equal(Enumerable.Range(1, 40).Select(s => (long)s), read.Select(e => e.Sequence));
+        }
+    }
+
+    private static Task<CommitResult> AppendAsync(StorageUnderTest node, string data)
+    {
+        var commit = new Commit();
+        commit.Events.Add(new SignalingEvent
+        {
+            Recipient = "bob", Kind = EventKind.PeerMessage, Time = DateTimeOffset.UtcNow, Actor = new Actor("alice"), Data = data, Durable = true,
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+        return node.Store.CommitAsync(commit);
+    }
+}
