@@ -20,6 +20,9 @@ public sealed class RedisConnection(IOptions<RedisStorageOptions> options, Signa
         configuration.AsyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
         configuration.SyncTimeout = (int)options.Value.CommandTimeout.TotalMilliseconds;
         configuration.ReconnectRetryPolicy = new LinearRetry(500);
+        // Replies complete on the thread pool instead of being handed over from the client's own I/O threads: one
+        // thread switch less per round trip (two nodes at 700 cycles/s, alternating runs: p50 6.2-8.5 -> 3.0-3.6 ms).
+        configuration.SocketManager = SocketManager.ThreadPool;
         var multiplexer = ConnectionMultiplexer.Connect(configuration);
         multiplexer.ConnectionFailed += (_, _) => metrics?.RedisError("connection_lost");
         return multiplexer;
