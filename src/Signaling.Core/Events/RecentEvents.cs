@@ -16,7 +16,10 @@ public sealed class RecentEvents : IDisposable
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(5) };
     private readonly MemoryCache _users = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
-    /// <summary>Adds the event, starting the user's window if there is none; false when it was already held.</summary>
+    /// <summary>
+    /// Adds the event, starting the user's window if there is none (one writer starts windows, so none is lost to a
+    /// race); false when it was held already or is older than a full window keeps.
+    /// </summary>
     public bool Add(SignalingEvent signalingEvent) => UserOf(signalingEvent.Recipient).Add(signalingEvent);
 
     /// <summary>Adds the event only to a window the user already has.</summary>
