@@ -40,6 +40,6 @@ public sealed class RedisKeys(string prefix)
     /// <summary>A connection's details, a hash: <c>u</c> user, <c>s</c> surface, <c>t</c> transport, <c>d</c> device, <c>since</c> (ms).</summary>
     public string Connection(string connectionId) => $"{prefix}conn:{connectionId}";
 
-    /// <summary>The pub/sub channel nodes wake each other's readers on.</summary>
+    /// <summary>The pub/sub channel every commit publishes its appended events on (see <see cref="RedisWakeMessage"/>).</summary>
     public string WakeChannel => $"{prefix}wake";
 }
