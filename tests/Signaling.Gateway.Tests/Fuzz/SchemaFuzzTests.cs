@@ -96,7 +96,7 @@ public sealed class SchemaFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{surface}: {total} requests, seed {seed}; statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; " +
                          $"RSS {warmRss / 1048576} MB after warm-up, {finalRss / 1048576} MB at the end; /readyz in {ready.ElapsedMilliseconds} ms");
 
-        Assert.True(failures.Count == 0, $"{failures.Count}+ bad answers (seed {seed}):\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"{failures.Count}+ bad answers (seed {seed}):\n" + string.Join("\n", failures) + "\nErrors the gateway logged:\n" + LoggedErrors());
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
         Assert.True(ready.Elapsed < TimeSpan.FromSeconds(1), $"/readyz took {ready.ElapsedMilliseconds} ms after the run");
         Assert.True(finalRss <= warmRss * 1.5, $"RSS grew from {warmRss / 1048576} MB to {finalRss / 1048576} MB");
@@ -218,6 +218,17 @@ public sealed class SchemaFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The gateway's log from its first error on (the exception behind a 500, say), so that one failing run, on a
+    /// loaded machine where it may not happen again, is enough to find the cause.
+    /// </summary>
+    private string LoggedErrors()
+    {
+        var log = _gateway.Output;
+        var first = log.IndexOf("fail:", StringComparison.Ordinal);
+        return first < 0 ? "(none)" : log.Length - first > 20_000 ? log.Substring(first, 20_000) + "…" : log[first..];
     }
 
     private static string Clip(string body) => body.Length > 300 ? body[..300] + "…" : body;
