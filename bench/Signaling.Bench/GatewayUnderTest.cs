@@ -91,6 +91,9 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>CPU and disk writes of the gateway process so far, when this bench started it.</summary>
+    public ProcessUsage? Usage() => ProcessUsage.Of(_process);
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Signaling.Bench;
@@ -33,6 +34,7 @@ int lost, errors;
 long? idleBytesPerSocket = null;
 double? roundTrips = null;
 double? firstCall;
+ProcessUsage? gatewayPerCycle = null, redisPerCycle = null;
 await using (var load = new CallLoad(options, nodes, issuer))
 {
     await load.ConnectAsync();
@@ -44,7 +46,11 @@ await using (var load = new CallLoad(options, nodes, issuer))
     }
 
     await load.RunAsync(TimeSpan.FromSeconds(options.WarmupSeconds), measure: false);
+    var (gatewayBefore, redisBefore, window) = (GatewayUsage(), redis?.Usage(), Stopwatch.StartNew());
     cyclesPerSecond = await load.RunAsync(TimeSpan.FromSeconds(options.DurationSeconds), measure: true);
+    var cycles = cyclesPerSecond * window.Elapsed.TotalSeconds;
+    gatewayPerCycle = GatewayUsage() - gatewayBefore is { } gatewayUsed ? Per(gatewayUsed, cycles) : null;
+    redisPerCycle = redis?.Usage() - redisBefore is { } redisUsed ? Per(redisUsed, cycles) : null;
     invite = load.InviteToNotification.Summary();
     (lost, errors) = (load.Lost, load.Errors);
 
@@ -56,8 +62,16 @@ await using (var load = new CallLoad(options, nodes, issuer))
     }
 }
 
+// Summed over the nodes; null when any of them is not a process this bench started.
+ProcessUsage? GatewayUsage() =>
+    nodes.Select(node => node.Usage()).Aggregate((ProcessUsage?)ProcessUsage.Zero, (sum, usage) => sum + usage);
+
+static ProcessUsage? Per(ProcessUsage used, double cycles) => cycles < 1 ? null
+    : new ProcessUsage(used.Cpu / cycles, used.WrittenBytes is { } bytes ? (long)(bytes / cycles) : null);
+
 var b = direct.Latencies.Summary();
 string Ms(double value) => value.ToString("F2", CultureInfo.InvariantCulture) + " ms";
+string Micros(TimeSpan value) => value.TotalMicroseconds.ToString("F0", CultureInfo.InvariantCulture) + " µs";
 string Ratio(double value, double floor) => (value / floor).ToString("F1", CultureInfo.InvariantCulture) + "×";
 Console.WriteLine();
 Console.WriteLine("| metric | gateway | bare Kestrel | ratio |");
@@ -71,6 +85,15 @@ Console.WriteLine($"| first call after start, invite→notification | {(firstCal
 Console.WriteLine(idleBytesPerSocket is { } perSocket
     ? $"| server memory per idle WebSocket | {perSocket / 1024.0:F1} KB ({options.IdleConnections} sockets) | | |"
     : "| server memory per idle WebSocket | (only measured when the bench starts the gateway) | | |");
+Console.WriteLine(gatewayPerCycle is { } used
+    ? $"| server CPU per completed cycle | {Micros(used.Cpu)} (gateway{(nodes.Count > 1 ? $", {nodes.Count} nodes" : "")})" +
+      $"{(redisPerCycle is { } redisCost ? $" + {Micros(redisCost.Cpu)} (Redis)" : "")} | | |"
+    : "| server CPU per completed cycle | (only measured when the bench starts the gateway) | | |");
+if (gatewayPerCycle?.WrittenBytes is { } written)
+{
+    Console.WriteLine($"| written to disk per completed cycle | {written / 1024.0:F1} KB (gateway{(nodes.Count > 1 ? "s" : "")}) | | |");
+}
+
 if (roundTrips is { } trips)
 {
     Console.WriteLine($"| Redis round trips per invite (request to callee notified) | {trips:F1} | | |");

@@ -48,6 +48,9 @@ internal sealed class RedisUnderTest : IAsyncDisposable
         throw new TimeoutException("redis-server did not start.");
     }
 
+    /// <summary>CPU of the redis-server process so far, when this bench started it.</summary>
+    public ProcessUsage? Usage() => ProcessUsage.Of(_process);
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })
