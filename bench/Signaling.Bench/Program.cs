@@ -84,7 +84,7 @@ Console.WriteLine($"| lost notifications / request errors | {lost} / {errors} | 
 Console.WriteLine($"| first call after start, invite→notification | {(firstCall is { } ms ? Ms(ms) : "lost")} | | |");
 Console.WriteLine(idleBytesPerSocket is { } perSocket
     ? $"| server memory per idle WebSocket | {perSocket / 1024.0:F1} KB ({options.IdleConnections} sockets) | | |"
-    : "| server memory per idle WebSocket | (only measured when the bench starts the gateway) | | |");
+    : "| server memory per idle WebSocket | (measured when the bench starts the gateway and --idle is above 0) | | |");
 Console.WriteLine(gatewayPerCycle is { } used
     ? $"| server CPU per completed cycle | {Micros(used.Cpu)} (gateway{(nodes.Count > 1 ? $", {nodes.Count} nodes" : "")})" +
       $"{(redisPerCycle is { } redisCost ? $" + {Micros(redisCost.Cpu)} (Redis)" : "")} | | |"
