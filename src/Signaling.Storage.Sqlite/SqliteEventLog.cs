@@ -7,9 +7,10 @@ namespace Signaling.Storage.Sqlite;
 
 /// <summary>
 /// Each user's log in the event_log table; the newest events of active users are served from <see cref="SqliteCache"/>,
-/// which also holds (pinned) the journalled events the table does not have yet.
+/// which also holds (pinned) the journalled events the table does not have yet. The table's rows of call events have no
+/// copy of their invitation (<see cref="LoggedEvents"/>): it is restored from the invitation, through the store.
 /// </summary>
-public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) : IEventLog
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache, ISignalingStore store) : IEventLog
 {
     /// <summary>A user's last sequence: their newest event's, or — when a purge took them all — the floor it left in user_seq.</summary>
     internal const string LastSequenceSql =
@@ -40,6 +41,7 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteCache cache) :
             });
         }
 
+        await LoggedEvents.RestoreAsync(events, store, cancellationToken);
         var last = events.Count > 0 ? events[^1].Sequence : after;
         events.AddRange(pinned.Where(e => e.Sequence > last).Take(max - events.Count));
         return events;

@@ -83,10 +83,11 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             aggregates.Add(ToRow("user", user.Id, user.Version, user, user.Copy(), CoreJson.Default.UserProfile, (a, v) => a.Version = v));
         }
 
+        // The log keeps a call's event without its invitation's copy (restored on read); the cache and the live streams keep it whole.
         var bodies = new byte[commit.Events.Count][];
         for (var i = 0; i < bodies.Length; i++)
         {
-            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(commit.Events[i], CoreJson.Default.SignalingEvent);
+            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(LoggedEvents.Compact(commit.Events[i], commit), CoreJson.Default.SignalingEvent);
         }
 
         var written = new List<(string Key, object Value)>(aggregates.Count + commit.Index.Count);

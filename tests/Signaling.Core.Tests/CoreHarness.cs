@@ -48,7 +48,7 @@ public sealed class CoreHarness : IAsyncLifetime
         await _database.InitializeAsync(CancellationToken.None);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Store = new SqliteSignalingStore(_database, _database.Cache, new EventWakeups());
-        Log = new SqliteEventLog(_database, _database.Cache);
+        Log = new SqliteEventLog(_database, _database.Cache, Store);
         Presence = new SqlitePresenceRegistry(_database);
         Invitations = new InvitationService(Store, Presence, Clock, options, new SignalingMetrics(MeterFactory));
         Channels = new ChannelService(Store, Clock, options);

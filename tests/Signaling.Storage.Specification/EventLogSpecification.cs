@@ -1,3 +1,6 @@
+using Signaling.Core;
+using Signaling.Core.Events;
+using Signaling.Core.Invitations;
 using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Specification;
@@ -124,6 +127,46 @@ public abstract class EventLogSpecification : StorageSpecification
         Assert.Empty(await Storage.Log.ReadAsync("bob", 0, 10));
         Assert.Equal(2, await Storage.Log.GetLastSequenceAsync("bob"));
         Assert.Equal(3, (await AppendAsync(NewEvent("bob"))).Appended[0].Sequence);
+    }
+
+    /// <summary>
+    /// A log may keep a call's event without its copy of the invitation (the copy was most of its bytes) and restore it
+    /// on read: every event must still show the invitation as it was when it happened, not as it is now.
+    /// </summary>
+    [Fact]
+    public async Task CallEvents_ReadBackAfterRestart_ShowTheInvitationAsItWasAtTheirStep()
+    {
+        var invitation = NewInvitation("alice", "bob");
+        invitation.Data = "first";
+        await CommitStepAsync(invitation, new Actor("alice"), invitation.Ring(T0, new HashSet<string>()));
+        await CommitStepAsync(invitation, new Actor("bob"), invitation.Accept(new Actor("bob"), "ok", T0.AddSeconds(1)).Value!);
+        await CommitStepAsync(invitation, new Actor("alice"), invitation.Modify(new Actor("alice"), "second", T0.AddSeconds(2)).Value!);
+        await CommitStepAsync(invitation, new Actor("alice"), invitation.HangUp(new Actor("alice"), "", T0.AddSeconds(3)).Value!);
+
+        await RestartAsync();
+
+        var shown = (await Storage.Log.ReadAsync("bob", 0, 10)).Select(e => (e.Kind, e.Step, e.Invitation!.Status, e.Invitation.Invitees[0].State, e.Invitation.Data));
+        Assert.Equal(
+            [
+                (EventKind.InvitationReceived, 1, InvitationStatus.Ringing, InviteeState.Pending, "first"),
+                (EventKind.AnsweredElsewhere, 2, InvitationStatus.Connected, InviteeState.Accepted, "first"),
+                (EventKind.InvitationModified, 3, InvitationStatus.Connected, InviteeState.Accepted, "second"),
+                (EventKind.CallEnded, 4, InvitationStatus.Ended, InviteeState.Accepted, "second"),
+            ],
+            shown);
+        Assert.All(await Storage.Log.ReadAsync("alice", 0, 10), e => Assert.Equal(invitation.Id, e.Invitation!.Id));
+    }
+
+    /// <summary>Commits the invitation as a command leaves it, with the events its step's notices make (as the core builds them).</summary>
+    private async Task CommitStepAsync(Invitation invitation, Actor actor, IEnumerable<Notice> notices)
+    {
+        var commit = new Commit();
+        commit.Invitations.Add(invitation);
+        commit.Events.AddRange(new EventBuilder(actor, T0, Durable: true, ExpiresAt: T0.AddDays(7))
+        {
+            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = invitation.History.Count,
+        }.For(notices));
+        Assert.False((await Storage.Store.CommitAsync(commit)).Conflict);
     }
 
     private static Commit WithEvent(Signaling.Core.Events.SignalingEvent signalingEvent)

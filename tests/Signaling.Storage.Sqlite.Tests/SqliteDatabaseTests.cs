@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Signaling.Core;
 using Signaling.Core.Events;
+using Signaling.Core.Invitations;
 using Signaling.Core.Ports;
 
 namespace Signaling.Storage.Sqlite.Tests;
@@ -22,6 +23,50 @@ public sealed class SqliteDatabaseTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>
+    /// Issue #16: a call's event is written to the log without its copy of the invitation (about 60% of its bytes); a read
+    /// gives the copy back from the invitation's history (the store specification checks it shows each step as it was).
+    /// </summary>
+    [Fact]
+    public async Task ACallsEvents_AreLoggedWithoutACopyOfTheInvitation_AndReadBackWithIt()
+    {
+        var storage = new SqliteStorage();
+        var now = DateTimeOffset.UtcNow;
+        var invitation = new Invitation
+        {
+            Id = Ids.New(), Inviter = new Actor("alice"), Invitees = [new Invitee { UserId = "bob" }], RoomId = Ids.New(), RequestId = "r1", CreatedAt = now,
+        };
+        var commit = new Commit { Invitations = { invitation } };
+        commit.Events.AddRange(new EventBuilder(new Actor("alice"), now, Durable: true, ExpiresAt: now.AddDays(1))
+        {
+            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = 1,
+        }.For(invitation.Ring(now, new HashSet<string>())));
+        await using (var opened = await storage.OpenAsync())
+        {
+            await opened.Store.CommitAsync(commit);
+        }
+
+        await using (var check = new SqliteConnection($"Data Source={storage.Path};Pooling=false"))
+        {
+            await check.OpenAsync();
+            await using var bodies = check.CreateCommand();
+            bodies.CommandText = "SELECT body FROM event_log";
+            await using var rows = await bodies.ExecuteReaderAsync();
+            var stored = new List<string>();
+            while (await rows.ReadAsync())
+            {
+                stored.Add(rows.GetString(0));
+            }
+
+            Assert.Equal(2, stored.Count);
+            Assert.All(stored, body => Assert.DoesNotContain("\"invitation\"", body));
+        }
+
+        await using var reopened = await storage.OpenAsync();
+        var received = Assert.Single(await reopened.Log.ReadAsync("bob", 0, 10));
+        Assert.Equal((invitation.Id, "r1", InviteeState.Pending), (received.Invitation!.Id, received.Invitation.RequestId, received.Invitation.Invitees[0].State));
     }
 
     /// <summary>Issue #16: small pages cut the bytes each commit writes; a file made before keeps its pages and its data.</summary>

@@ -41,8 +41,9 @@ internal sealed class SqliteStorage(TimeSpan? applyDelay = null)
         await database.InitializeAsync(CancellationToken.None);
         var wakeups = new EventWakeups();
         var cache = database.Cache;
+        var store = new SqliteSignalingStore(database, cache, wakeups);
         return new StorageUnderTest(
-            new SqliteSignalingStore(database, cache, wakeups), new SqliteEventLog(database, cache), new SqliteTimeoutIndex(database),
+            store, new SqliteEventLog(database, cache, store), new SqliteTimeoutIndex(database),
             new SqlitePresenceRegistry(database, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new SqliteWebhookOutbox(database),

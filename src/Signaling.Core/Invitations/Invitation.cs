@@ -109,9 +109,27 @@ public sealed class Invitation
         RecordedAt = RecordedAt, CallEndsAt = CallEndsAt, History = [.. History],
     };
 
-    public InvitationView ToView() => new(
-        Id, Inviter, Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Busy.ToList(), GroupId, RoomId,
-        MediaType, Data, TimeoutSeconds, OnlineUserOnly, OfflinePush, RequestId, Status, CreatedAt, ExpiresAt, InviterProfile);
+    public InvitationView ToView() => View(Invitees.Select(i => new InviteeView(i.UserId, i.State)).ToList(), Data, Status);
+
+    /// <summary>
+    /// The invitation as it was right after step <paramref name="number"/> (what the events of that step showed), or null
+    /// when there is no such step or it was recorded without its outcome. Only the invitees' states, the status and the
+    /// custom data change after the invite; the data is the invite's or the latest modification's.
+    /// </summary>
+    public InvitationView? ViewAt(int number)
+    {
+        if (FindStep(number) is not { Status: { } status, States: { } states } || states.Count != Invitees.Count)
+        {
+            return null;
+        }
+
+        var data = History.Take(number).Last(s => s.Action is InvitationAction.Invited or InvitationAction.Modified).Data;
+        return View(Invitees.Select((invitee, n) => new InviteeView(invitee.UserId, states[n])).ToList(), data, status);
+    }
+
+    private InvitationView View(List<InviteeView> invitees, string data, InvitationStatus status) => new(
+        Id, Inviter, invitees, Busy.ToList(), GroupId, RoomId, MediaType, data, TimeoutSeconds, OnlineUserOnly, OfflinePush,
+        RequestId, status, CreatedAt, ExpiresAt, InviterProfile);
 
     /// <summary>
     /// Everyone rung gets the invitation; the inviter's other devices learn of it too. Invitees in
@@ -335,8 +353,9 @@ public sealed class Invitation
         return notices;
     }
 
+    /// <summary>Called once every change of the action is made: the step keeps what it left.</summary>
     private void Record(InvitationAction action, Actor actor, IReadOnlyList<string> users, string data, DateTimeOffset now) =>
-        History.Add(new InvitationStep(History.Count + 1, action, actor, users, data, now));
+        History.Add(new InvitationStep(History.Count + 1, action, actor, users, data, now, Status, Invitees.ConvertAll(i => i.State)));
 
     /// <summary>With nobody pending and nobody accepted, the attempt is over.</summary>
     private void EndIfSettled(DateTimeOffset now)
