@@ -10,9 +10,10 @@ namespace Signaling.Storage.Redis;
 /// Each user's log is a Redis Stream whose entry ids are <c>{sequence}-0</c>. A live stream's read is answered from
 /// <see cref="RecentEvents"/> when it can be (the wake messages carry every appended event, see
 /// <see cref="RedisWakeSubscriber"/>), else from the stream. Retention: each event's expiry sits in one sorted set that
-/// <see cref="PurgeExpiredAsync"/> works through, and every stream is capped in length.
+/// <see cref="PurgeExpiredAsync"/> works through, and every stream is capped in length. A stream's call events have no
+/// copy of their invitation (<see cref="LoggedEvents"/>): it is restored from the invitation, through the store.
 /// </summary>
-public sealed class RedisEventLog(RedisConnection redis, RecentEvents recent) : IEventLog
+public sealed class RedisEventLog(RedisConnection redis, RecentEvents recent, ISignalingStore store) : IEventLog
 {
     private const int PurgeBatch = 1000;
     private readonly RedisKeys _keys = redis.Keys;
@@ -25,7 +26,7 @@ public sealed class RedisEventLog(RedisConnection redis, RecentEvents recent) : 
         }
 
         var entries = await redis.RunAsync(db => db.StreamRangeAsync(_keys.Log(userId), $"{after + 1}-0", "+", max));
-        return entries.Select(Read).ToList();
+        return await LoggedEvents.RestoreAsync(entries.Select(Read).ToList(), store, cancellationToken);
     }
 
     public async Task<long> GetLastSequenceAsync(string userId, CancellationToken cancellationToken = default) =>

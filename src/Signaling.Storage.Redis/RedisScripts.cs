@@ -31,7 +31,8 @@ internal static class RedisScripts
     /// most of the script's time. ARGV: prefix, max events per user, the webhook items (JSON, '' for none), then six
     /// sections, each a count and its items:
     /// aggregates (key, expected version, body), lookup keys (key, expected value, new value; '' = absent / delete),
-    /// events (recipient, body, expiry ms, durable 0/1, scope or ''), timeouts to schedule (id, due ms), timeouts to
+    /// events (recipient, body, expiry ms, durable 0/1, scope or '', the invitation's copy the body left out or ''), timeouts
+    /// to schedule (id, due ms), timeouts to
     /// cancel (id), scopes to end (scope, at ms). Returns {0} on conflict, else {1, seq…}.
     /// </summary>
     public const string Commit = AppendOutbox +
@@ -45,7 +46,7 @@ internal static class RedisScripts
         end
         local aggs, naggs, n = section(4, 3)
         local idx, nidx, n = section(n, 3)
-        local events, nevents, n = section(n, 5)
+        local events, nevents, n = section(n, 6)
         local sched, nsched, n = section(n, 2)
         local cancel, ncancel, n = section(n, 1)
         local scopes, nscopes = section(n, 2)
@@ -68,7 +69,7 @@ internal static class RedisScripts
         local result = {1}
         local wake = {}
         local nowms
-        for e = events, events + (nevents - 1) * 5, 5 do
+        for e = events, events + (nevents - 1) * 6, 6 do
           local user, expiry, scope = ARGV[e], ARGV[e + 2], ARGV[e + 4]
           local seq = redis.call('INCR', p .. 'seq:' .. user)
           redis.call('XADD', p .. 'log:' .. user, 'MAXLEN', '~', maxlen, seq .. '-0', 'b', ARGV[e + 1], 'x', expiry, 'd', ARGV[e + 3])
@@ -84,6 +85,7 @@ internal static class RedisScripts
           end
           table.insert(result, seq)
           table.insert(wake, user); table.insert(wake, seq); table.insert(wake, expiry); table.insert(wake, ARGV[e + 3]); table.insert(wake, ARGV[e + 1])
+          table.insert(wake, ARGV[e + 5])
         end
         if ARGV[3] ~= '' then append_outbox(p, cjson.decode(ARGV[3])) end
         for t = sched, sched + (nsched - 1) * 2, 2 do redis.call('ZADD', p .. 'timeouts', ARGV[t + 1], ARGV[t]) end

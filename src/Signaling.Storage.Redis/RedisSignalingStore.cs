@@ -104,9 +104,20 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Users.ForEach(u => Aggregate("user", u.Id, u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile)));
         args.Add(commit.Index.Count);
         commit.Index.ForEach(w => args.AddRange([w.Key, w.Expected ?? "", w.Value ?? ""]));
+        // A stream keeps a call's event without its invitation's copy (restored on read); the wake message carries the
+        // copy beside it, serialised once for all the events of the commit that share it.
         args.Add(commit.Events.Count);
-        commit.Events.ForEach(e => args.AddRange([e.Recipient, JsonSerializer.SerializeToUtf8Bytes(e, CoreJson.Default.SignalingEvent),
-            Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? ""]));
+        var views = new Dictionary<InvitationView, byte[]>(ReferenceEqualityComparer.Instance);
+        foreach (var e in commit.Events)
+        {
+            var logged = LoggedEvents.Compact(e, commit);
+            RedisValue view = logged.Invitation is null && e.Invitation is { } copy
+                ? views.TryGetValue(copy, out var bytes) ? bytes : views[copy] = JsonSerializer.SerializeToUtf8Bytes(copy, CoreJson.Default.InvitationView)
+                : "";
+            args.AddRange([
+                e.Recipient, JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent), Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? "", view]);
+        }
+
         args.Add(commit.ScheduleTimeouts.Count);
         foreach (var (id, at) in commit.ScheduleTimeouts)
         {

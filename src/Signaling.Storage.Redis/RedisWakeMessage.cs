@@ -1,19 +1,27 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Json;
+using Signaling.Core;
 using Signaling.Core.Events;
 
 namespace Signaling.Storage.Redis;
 
 /// <summary>
-/// What the commit script publishes: the events it appended, five lines each — recipient, sequence, expiry (ms),
-/// durable (0/1) and the stored body, which is compact JSON and so holds no line break.
+/// What the commit script publishes: the events it appended, six lines each — recipient, sequence, expiry (ms),
+/// durable (0/1), the stored body, and the invitation's copy the stored body left out (empty when it left none out,
+/// see <see cref="LoggedEvents"/>). Both are compact JSON and so hold no line break.
 /// </summary>
 internal static class RedisWakeMessage
 {
     /// <summary>One appended event; its body is decoded only when a node keeps it.</summary>
-    public readonly record struct Appended(string Recipient, long Sequence, long ExpiresAtMs, bool Durable, ReadOnlyMemory<byte> Body)
+    public readonly record struct Appended(
+        string Recipient, long Sequence, long ExpiresAtMs, bool Durable, ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Invitation)
     {
-        public SignalingEvent Decode() => RedisEventLog.Decode(Body.Span, Sequence, Durable, ExpiresAtMs);
+        public SignalingEvent Decode()
+        {
+            var decoded = RedisEventLog.Decode(Body.Span, Sequence, Durable, ExpiresAtMs);
+            return Invitation.IsEmpty ? decoded : decoded with { Invitation = JsonSerializer.Deserialize(Invitation.Span, CoreJson.Default.InvitationView) };
+        }
     }
 
     public static List<Appended> Read(ReadOnlyMemory<byte> message)
@@ -26,7 +34,7 @@ internal static class RedisWakeMessage
             var sequence = Number(NextLine(ref rest).Span);
             var expiresAtMs = Number(NextLine(ref rest).Span);
             var durable = Number(NextLine(ref rest).Span) == 1;
-            appended.Add(new Appended(recipient, sequence, expiresAtMs, durable, NextLine(ref rest)));
+            appended.Add(new Appended(recipient, sequence, expiresAtMs, durable, NextLine(ref rest), NextLine(ref rest)));
         }
 
         return appended;

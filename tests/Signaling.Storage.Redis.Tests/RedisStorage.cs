@@ -21,8 +21,9 @@ internal sealed class RedisStorage(string? configuration = null)
         var wakeups = new EventWakeups();
         var recent = new RecentEvents();
         await new RedisWakeSubscriber(connection, wakeups, recent, NullLogger<RedisWakeSubscriber>.Instance).StartAsync(CancellationToken.None);
+        var store = new RedisSignalingStore(connection, wakeups, recent);
         return new StorageUnderTest(
-            new RedisSignalingStore(connection, wakeups, recent), new RedisEventLog(connection, recent), new RedisTimeoutIndex(connection),
+            store, new RedisEventLog(connection, recent, store), new RedisTimeoutIndex(connection),
             new RedisPresenceRegistry(connection, EveryTypeSubscriptions.Messages, wakeups), wakeups)
         {
             Outbox = new RedisWebhookOutbox(connection),

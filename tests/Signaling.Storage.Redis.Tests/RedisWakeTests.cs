@@ -1,5 +1,6 @@
 using Signaling.Core;
 using Signaling.Core.Events;
+using Signaling.Core.Invitations;
 using Signaling.Core.Ports;
 using Signaling.Storage.Specification;
 using StackExchange.Redis;
@@ -74,6 +75,52 @@ public sealed class RedisWakeTests
 
             Assert.Equal(Enumerable.Range(1, 40).Select(s => (long)s), read.Select(e => e.Sequence));
         }
+    }
+
+    /// <summary>
+    /// Issue #16: a stream keeps a call's event without its copy of the invitation; the wake message carries the copy, so
+    /// another node's reader gets it from memory — here with the stream and the invitation already gone from Redis.
+    /// </summary>
+    [Fact]
+    public async Task ACallEvent_IsStreamedWithoutTheInvitationsCopy_AndReachesAnotherNodeWithIt()
+    {
+        await using var server = new RedisServer();
+        await server.StartAsync();
+        var storage = new RedisStorage(server.Configuration);
+        await using var a = await storage.OpenAsync();
+        await using var b = await storage.OpenAsync();
+        using var reader = b.Wakeups.Register("bob");
+        var woken = b.Wakeups.WaitFor("bob");
+        var now = DateTimeOffset.UtcNow;
+        var invitation = new Invitation
+        {
+            Id = Ids.New(), Inviter = new Actor("alice"), Invitees = [new Invitee { UserId = "bob" }], RoomId = Ids.New(), RequestId = "r1", CreatedAt = now,
+        };
+        var commit = new Commit { Invitations = { invitation } };
+        commit.Events.AddRange(new EventBuilder(new Actor("alice"), now, Durable: true, ExpiresAt: now.AddDays(1))
+        {
+            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = 1,
+        }.For(invitation.Ring(now, new HashSet<string>())));
+
+        await a.Store.CommitAsync(commit);
+        await woken.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},allowAdmin=true"))
+        {
+            var redis = admin.GetServer(server.Configuration);
+            var streams = redis.Keys(pattern: "*log:*").ToList();
+            Assert.Equal(2, streams.Count);
+            foreach (var stream in streams)
+            {
+                var entry = Assert.Single(await admin.GetDatabase().StreamRangeAsync(stream));
+                Assert.DoesNotContain("\"invitation\"", (string)entry["b"]!);
+            }
+
+            await redis.FlushAllDatabasesAsync();
+        }
+
+        var received = Assert.Single(await b.Log.ReadAsync("bob", 0, 10));
+        Assert.Equal((invitation.Id, "r1", InviteeState.Pending), (received.Invitation!.Id, received.Invitation.RequestId, received.Invitation.Invitees[0].State));
     }
 
     private static Task<CommitResult> AppendAsync(StorageUnderTest node, string data)
