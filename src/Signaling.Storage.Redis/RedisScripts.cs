@@ -31,9 +31,9 @@ internal static class RedisScripts
     /// most of the script's time. ARGV: prefix, max events per user, the webhook items (JSON, '' for none), then six
     /// sections, each a count and its items:
     /// aggregates (key, expected version, body), lookup keys (key, expected value, new value; '' = absent / delete),
-    /// events (recipient, body, expiry ms, durable 0/1, scope or '', the invitation's copy the body left out or ''), timeouts
-    /// to schedule (id, due ms), timeouts to
-    /// cancel (id), scopes to end (scope, at ms). Returns {0} on conflict, else {1, seq…}.
+    /// events (recipient, body, expiry ms, durable 0/1, scope or '', the invitation's copy the body left out or ''),
+    /// timeouts to schedule (id, due ms), timeouts to cancel (id), scopes to end (scope, at ms). Returns {0} on conflict,
+    /// else {1, seq…}.
     /// </summary>
     public const string Commit = AppendOutbox +
         """

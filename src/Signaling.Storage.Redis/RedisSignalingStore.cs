@@ -108,14 +108,14 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         // copy beside it, serialised once for all the events of the commit that share it.
         args.Add(commit.Events.Count);
         var views = new Dictionary<InvitationView, byte[]>(ReferenceEqualityComparer.Instance);
+        byte[] ViewOf(InvitationView copy) =>
+            views.TryGetValue(copy, out var bytes) ? bytes : views[copy] = JsonSerializer.SerializeToUtf8Bytes(copy, CoreJson.Default.InvitationView);
         foreach (var e in commit.Events)
         {
             var logged = LoggedEvents.Compact(e, commit);
-            RedisValue view = logged.Invitation is null && e.Invitation is { } copy
-                ? views.TryGetValue(copy, out var bytes) ? bytes : views[copy] = JsonSerializer.SerializeToUtf8Bytes(copy, CoreJson.Default.InvitationView)
-                : "";
-            args.AddRange([
-                e.Recipient, JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent), Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? "", view]);
+            RedisValue leftOut = logged.Invitation is null && e.Invitation is { } copy ? ViewOf(copy) : "";
+            var body = JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent);
+            args.AddRange([e.Recipient, body, Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? "", leftOut]);
         }
 
         args.Add(commit.ScheduleTimeouts.Count);

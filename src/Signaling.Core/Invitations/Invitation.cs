@@ -123,7 +123,7 @@ public sealed class Invitation
             return null;
         }
 
-        var data = History.Take(number).Last(s => s.Action is InvitationAction.Invited or InvitationAction.Modified).Data;
+        var data = History.Take(number).LastOrDefault(s => s.Action is InvitationAction.Invited or InvitationAction.Modified)?.Data ?? Data;
         return View(Invitees.Select((invitee, n) => new InviteeView(invitee.UserId, states[n])).ToList(), data, status);
     }
 
