@@ -16,11 +16,8 @@ public sealed class RedisWakeTests
     [Fact]
     public async Task AReaderOnAnotherNode_GetsEveryEvent_EvenWhenThatNodesSubscriptionDropsInBetween()
     {
-        await using var server = new RedisServer();
-        await server.StartAsync();
-        var storage = new RedisStorage(server.Configuration);
-        await using var a = await storage.OpenAsync();
-        await using var b = await storage.OpenAsync();
+        await using var nodes = await TwoNodes.StartAsync();
+        var (server, a, b) = (nodes.Server, nodes.A, nodes.B);
         using var reader = b.Wakeups.Register("bob");
         var woken = b.Wakeups.WaitFor("bob");
 
@@ -84,23 +81,11 @@ public sealed class RedisWakeTests
     [Fact]
     public async Task ACallEvent_IsStreamedWithoutTheInvitationsCopy_AndReachesAnotherNodeWithIt()
     {
-        await using var server = new RedisServer();
-        await server.StartAsync();
-        var storage = new RedisStorage(server.Configuration);
-        await using var a = await storage.OpenAsync();
-        await using var b = await storage.OpenAsync();
+        await using var nodes = await TwoNodes.StartAsync();
+        var (server, a, b) = (nodes.Server, nodes.A, nodes.B);
         using var reader = b.Wakeups.Register("bob");
         var woken = b.Wakeups.WaitFor("bob");
-        var now = DateTimeOffset.UtcNow;
-        var invitation = new Invitation
-        {
-            Id = Ids.New(), Inviter = new Actor("alice"), Invitees = [new Invitee { UserId = "bob" }], RoomId = Ids.New(), RequestId = "r1", CreatedAt = now,
-        };
-        var commit = new Commit { Invitations = { invitation } };
-        commit.Events.AddRange(new EventBuilder(new Actor("alice"), now, Durable: true, ExpiresAt: now.AddDays(1))
-        {
-            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = 1,
-        }.For(invitation.Ring(now, new HashSet<string>())));
+        var commit = CallCommits.Ring(DateTimeOffset.UtcNow, out var invitation);
 
         await a.Store.CommitAsync(commit);
         await woken.WaitAsync(TimeSpan.FromSeconds(5));
@@ -121,6 +106,31 @@ public sealed class RedisWakeTests
 
         var received = Assert.Single(await b.Log.ReadAsync("bob", 0, 10));
         Assert.Equal((invitation.Id, "r1", InviteeState.Pending), (received.Invitation!.Id, received.Invitation.RequestId, received.Invitation.Invitees[0].State));
+    }
+
+    /// <summary>A redis-server of the test's own and two nodes on it.</summary>
+    private sealed class TwoNodes(RedisServer server, StorageUnderTest a, StorageUnderTest b) : IAsyncDisposable
+    {
+        public RedisServer Server => server;
+
+        public StorageUnderTest A => a;
+
+        public StorageUnderTest B => b;
+
+        public static async Task<TwoNodes> StartAsync()
+        {
+            var server = new RedisServer();
+            await server.StartAsync();
+            var storage = new RedisStorage(server.Configuration);
+            return new TwoNodes(server, await storage.OpenAsync(), await storage.OpenAsync());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await b.DisposeAsync();
+            await a.DisposeAsync();
+            await server.DisposeAsync();
+        }
     }
 
     private static Task<CommitResult> AppendAsync(StorageUnderTest node, string data)

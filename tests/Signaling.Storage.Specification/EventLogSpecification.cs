@@ -136,12 +136,10 @@ public abstract class EventLogSpecification : StorageSpecification
     [Fact]
     public async Task CallEvents_ReadBackAfterRestart_ShowTheInvitationAsItWasAtTheirStep()
     {
-        var invitation = NewInvitation("alice", "bob");
-        invitation.Data = "first";
-        await CommitStepAsync(invitation, new Actor("alice"), invitation.Ring(T0, new HashSet<string>()));
-        await CommitStepAsync(invitation, new Actor("bob"), invitation.Accept(new Actor("bob"), "ok", T0.AddSeconds(1)).Value!);
-        await CommitStepAsync(invitation, new Actor("alice"), invitation.Modify(new Actor("alice"), "second", T0.AddSeconds(2)).Value!);
-        await CommitStepAsync(invitation, new Actor("alice"), invitation.HangUp(new Actor("alice"), "", T0.AddSeconds(3)).Value!);
+        await CommitAsync(CallCommits.Ring(T0, out var invitation, data: "first"));
+        await CommitAsync(CallCommits.Step(invitation, new Actor("bob"), invitation.Accept(new Actor("bob"), "ok", T0.AddSeconds(1)).Value!, T0));
+        await CommitAsync(CallCommits.Step(invitation, new Actor("alice"), invitation.Modify(new Actor("alice"), "second", T0.AddSeconds(2)).Value!, T0));
+        await CommitAsync(CallCommits.Step(invitation, new Actor("alice"), invitation.HangUp(new Actor("alice"), "", T0.AddSeconds(3)).Value!, T0));
 
         await RestartAsync();
 
@@ -157,17 +155,7 @@ public abstract class EventLogSpecification : StorageSpecification
         Assert.All(await Storage.Log.ReadAsync("alice", 0, 10), e => Assert.Equal(invitation.Id, e.Invitation!.Id));
     }
 
-    /// <summary>Commits the invitation as a command leaves it, with the events its step's notices make (as the core builds them).</summary>
-    private async Task CommitStepAsync(Invitation invitation, Actor actor, IEnumerable<Notice> notices)
-    {
-        var commit = new Commit();
-        commit.Invitations.Add(invitation);
-        commit.Events.AddRange(new EventBuilder(actor, T0, Durable: true, ExpiresAt: T0.AddDays(7))
-        {
-            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = invitation.History.Count,
-        }.For(notices));
-        Assert.False((await Storage.Store.CommitAsync(commit)).Conflict);
-    }
+    private async Task CommitAsync(Commit commit) => Assert.False((await Storage.Store.CommitAsync(commit)).Conflict);
 
     private static Commit WithEvent(Signaling.Core.Events.SignalingEvent signalingEvent)
     {

@@ -5,6 +5,7 @@ using Signaling.Core;
 using Signaling.Core.Events;
 using Signaling.Core.Invitations;
 using Signaling.Core.Ports;
+using Signaling.Storage.Specification;
 
 namespace Signaling.Storage.Sqlite.Tests;
 
@@ -33,16 +34,7 @@ public sealed class SqliteDatabaseTests
     public async Task ACallsEvents_AreLoggedWithoutACopyOfTheInvitation_AndReadBackWithIt()
     {
         var storage = new SqliteStorage();
-        var now = DateTimeOffset.UtcNow;
-        var invitation = new Invitation
-        {
-            Id = Ids.New(), Inviter = new Actor("alice"), Invitees = [new Invitee { UserId = "bob" }], RoomId = Ids.New(), RequestId = "r1", CreatedAt = now,
-        };
-        var commit = new Commit { Invitations = { invitation } };
-        commit.Events.AddRange(new EventBuilder(new Actor("alice"), now, Durable: true, ExpiresAt: now.AddDays(1))
-        {
-            InvitationId = invitation.Id, Invitation = invitation.ToView(), Step = 1,
-        }.For(invitation.Ring(now, new HashSet<string>())));
+        var commit = CallCommits.Ring(DateTimeOffset.UtcNow, out var invitation);
         await using (var opened = await storage.OpenAsync())
         {
             await opened.Store.CommitAsync(commit);
