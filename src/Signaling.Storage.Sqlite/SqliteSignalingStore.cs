@@ -141,7 +141,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     {
         foreach (var row in aggregates)
         {
-            if (stage.StoredVersion(row.Kind, row.Id) != row.Version)
+            if (!(row.Version == 0 && commit.Minted.Contains(row.Id)) && stage.StoredVersion(row.Kind, row.Id) != row.Version)
             {
                 return null;
             }
@@ -150,7 +150,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
         for (var i = 0; i < commit.Index.Count; i++)
         {
             var write = commit.Index[i];
-            var current = LastWrite(commit.Index, i, write.Key) is { } earlier ? earlier.Value : stage.Lookup(write.Key);
+            var current = LastWrite(commit.Index, i, write.Key) is { } earlier ? earlier.Value : write.Minted ? null : stage.Lookup(write.Key);
             if (current != write.Expected)
             {
                 return null;

@@ -187,6 +187,33 @@ public sealed class SqliteJournalTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue #16: a key a commit removed is remembered as absent once applied (a user's current call is read again by
+    /// their next invite), so the next commit that sets it must replace that memory, before its apply and after.
+    /// </summary>
+    [Fact]
+    public async Task AKeyRemovedAndApplied_ReadsAsTheNextCommitSetsIt()
+    {
+        var (invitation, _) = await CommitInvitationAsync();
+        var removal = new Commit();
+        removal.Index.Add(new IndexWrite("busy:bob", invitation.Id, null));
+        Assert.False((await _open.Store.CommitAsync(removal)).Conflict);
+        await UntilAppliedAsync();
+        Assert.Null(await _open.Store.FindAsync("busy:bob"));
+
+        var again = new Commit();
+        again.Index.Add(new IndexWrite("busy:bob", null, "next-call"));
+        Assert.False((await _open.Store.CommitAsync(again)).Conflict);
+        Assert.Equal("next-call", await _open.Store.FindAsync("busy:bob"));
+        await UntilAppliedAsync();
+        Assert.Equal("next-call", await _open.Store.FindAsync("busy:bob"));
+
+        // And the commit check sees it too: a commit that still expects the key absent conflicts.
+        var stale = new Commit();
+        stale.Index.Add(new IndexWrite("busy:bob", null, "other-call"));
+        Assert.True((await _open.Store.CommitAsync(stale)).Conflict);
+    }
+
+    /// <summary>
     /// Issue #16: a live stream reads the events it was woken for from memory while only the journal has them, and
     /// from the tables once applied; a reader anywhere in a user's log gets every event after its cursor, in order, once.
     /// </summary>

@@ -48,6 +48,7 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
             };
             var commit = new Commit();
             commit.Channels.Add(channel);
+            commit.Minted.Add(channel.Id);
             commit.Index.Add(new IndexWrite(key, holder, channel.Id));
             return new Decision<Channel>(channel, commit);
         }, cancellationToken);

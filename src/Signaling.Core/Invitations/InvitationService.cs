@@ -66,6 +66,7 @@ public sealed class InvitationService(
 
             var commit = new Commit();
             commit.Invitations.Add(invitation);
+            commit.Minted.Add(invitation.Id);
             if (invitation.Invitees.Count == 0)
             {
                 // Everyone was busy: the attempt is over before it started.
@@ -84,7 +85,9 @@ public sealed class InvitationService(
 
             // A room the server just made has no key yet; a given room or group may point at an earlier call.
             var roomKey = InvitationKeys.Room(invitation.RoomId);
-            commit.Index.Add(new IndexWrite(roomKey, keys.GetValueOrDefault(roomKey), invitation.Id));
+            commit.Index.Add(NullIfEmpty(request.RoomId) is null
+                ? IndexWrite.ForMinted(roomKey, invitation.Id)
+                : new IndexWrite(roomKey, keys[roomKey], invitation.Id));
             if (invitation.GroupId is { } group)
             {
                 commit.Index.Add(new IndexWrite(InvitationKeys.GroupCall(group), keys[InvitationKeys.GroupCall(group)], invitation.Id));

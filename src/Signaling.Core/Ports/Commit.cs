@@ -20,6 +20,12 @@ public sealed class Commit
 
     public List<IndexWrite> Index { get; } = [];
 
+    /// <summary>
+    /// Ids this command made itself (<see cref="Ids"/>): nothing can be stored under them yet, so a store's commit check
+    /// need not read what it would otherwise check for an aggregate at version 0 with such an id.
+    /// </summary>
+    public HashSet<string> Minted { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Events to append; the log assigns each recipient's next sequence number.</summary>
     public List<SignalingEvent> Events { get; } = [];
 

@@ -37,7 +37,7 @@ public sealed class SessionService(ISignalingStore store, TimeProvider clock, IO
             profile.Sessions[scheme] = session;
             var commit = new Commit();
             commit.Users.Add(profile);
-            commit.Index.Add(new IndexWrite(Key(scheme, session.Id), null, userId));
+            commit.Index.Add(IndexWrite.ForMinted(Key(scheme, session.Id), userId));
             if (current is not null)
             {
                 commit.Index.Add(new IndexWrite(Key(scheme, current.Id), userId, null));
