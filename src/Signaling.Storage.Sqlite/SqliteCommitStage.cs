@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Signaling.Storage.Sqlite;
 
 /// <summary>
-/// What the journal thread consults while it checks a commit: what earlier commits of the same batch staged, then the
+/// What the journal consults (under its lock) while it checks a commit: what earlier commits of the same batch staged, then the
 /// cache (exact for what it holds, pinned for what is journalled but not yet applied), then the tables, which hold
 /// everything else. Its table reads run on a connection of its own, in a snapshot taken after the last apply it knows
 /// of: a key unpinned by an apply is read from a snapshot that has that apply.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Signaling.Core.Ports;
 
@@ -20,11 +21,22 @@ public sealed partial class SqliteDatabase
     private SqliteCommitStage? _stage;
     private long _nextNumber;
 
+    // Held while a batch is taken from the queue and journalled: by the journal thread, or by a caller journalling its own
+    // commit (see TryJournalHere). Everything the journal thread touches is touched only under it.
+    private readonly Lock _journalling = new();
+    private bool _journalClosed;
+
+    // A caller journals its own commit only after this long without a journal write: above that rate the journal thread
+    // is rarely asleep, and batches through it cost less than callers taking turns at the lock with it.
+    private static readonly TimeSpan QuietBeforeJournallingHere = TimeSpan.FromMilliseconds(0.5);
+    private long _lastJournalWrite;
+
     private void JournalLoop()
     {
         var batch = new List<QueuedItem>(MaxBatch);
         while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            using var journalling = _journalling.EnterScope();
             batch.Clear();
             while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var queued))
             {
@@ -73,8 +85,54 @@ public sealed partial class SqliteDatabase
             }
         }
 
+        lock (_journalling)
+        {
+            _journalClosed = true;
+        }
+
         _toWriter.Writer.TryComplete();
         _writerWake.Set();
+    }
+
+    /// <summary>
+    /// When nothing is queued and the journal thread is idle, the caller checks and journals its own commit on its own
+    /// thread instead of waking the journal thread: at low rates that hand-off was the largest step of an invite inside
+    /// the gateway (a median ~120 µs of ~800 µs at 100 calls/s, waking a sleeping thread). Under load the journal thread
+    /// is busy, commits are queued or came moments ago, and they go through it in batches as before.
+    /// </summary>
+    private bool TryJournalHere(JournalItem item)
+    {
+        if (!_journalling.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            // Queued items go first, and a journal that must wait for the writer is waited on by the journal thread only.
+            if (_journalClosed || _writer is null || _writes.Reader.TryPeek(out _) || _nextNumber - 1 - Volatile.Read(ref _applied) >= MaxAhead
+                || Stopwatch.GetElapsedTime(_lastJournalWrite) < QuietBeforeJournallingHere)
+            {
+                return false;
+            }
+
+            try
+            {
+                _journal!.Release(Volatile.Read(ref _applied));
+            }
+            catch (Exception ex)
+            {
+                item.Fail(ex);
+                return true;
+            }
+
+            Journal([item]);
+            return true;
+        }
+        finally
+        {
+            _journalling.Exit();
+        }
     }
 
     private void Journal(List<JournalItem> items)
@@ -126,6 +184,7 @@ public sealed partial class SqliteDatabase
         try
         {
             batch = _journal!.Append(records);
+            _lastJournalWrite = Stopwatch.GetTimestamp();
         }
         catch (Exception ex)
         {

@@ -7,8 +7,8 @@ namespace Signaling.Storage.Sqlite;
 
 /// <summary>
 /// The one database file (WAL mode) and its commit journal. Reads use pooled connections in parallel. A commit is
-/// checked on the journal thread, appended to the journal (<see cref="SqliteJournal"/>) together with every other commit
-/// queued meanwhile — one file write — and acknowledged. The writer thread, the only one that writes SQLite (which is
+/// checked on the journal thread (or by its caller while the journal is idle), appended to the journal
+/// (<see cref="SqliteJournal"/>) together with every other commit queued meanwhile — one file write — and acknowledged. The writer thread, the only one that writes SQLite (which is
 /// how SQLite works best), copies journalled commits into the tables a little later, many in one transaction
 /// (<see cref="SqliteJournalApplier"/>); reads see them meanwhile through the pinned entries of <see cref="Cache"/>. Other
 /// writes (claims, presence, purges) run on the writer after every commit queued before them is in the tables, each in a
@@ -121,12 +121,16 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     public Task SettleAsync(CancellationToken cancellationToken) => WriteAsync(_ => Task.FromResult(true), cancellationToken);
 
     /// <summary>
-    /// Checks and journals one commit on the journal thread: <paramref name="stage"/> returns the record to journal, or
-    /// null for a conflict (nothing written). Once the journal has it, <paramref name="committed"/> runs (still on that
-    /// thread, in commit order) and the task completes with the record.
+    /// Checks and journals one commit on the journal thread (or on the caller's, while the journal is idle: see
+    /// <see cref="TryJournalHere"/>): <paramref name="stage"/> returns the record to journal, or null for a conflict (nothing
+    /// written). Once the journal has it, <paramref name="committed"/> runs (still under the journal's lock, in commit
+    /// order) and the task completes with the record.
     /// </summary>
-    internal Task<JournalRecord?> CommitAsync(Func<SqliteCommitStage, JournalRecord?> stage, Action<JournalRecord> committed, CancellationToken cancellationToken) =>
-        Enqueue(new JournalItem(stage, committed, cancellationToken));
+    internal Task<JournalRecord?> CommitAsync(Func<SqliteCommitStage, JournalRecord?> stage, Action<JournalRecord> committed, CancellationToken cancellationToken)
+    {
+        var item = new JournalItem(stage, committed, cancellationToken);
+        return TryJournalHere(item) ? item.Task : Enqueue(item);
+    }
 
     private Task<T> Enqueue<T>(QueuedItem<T> item)
     {

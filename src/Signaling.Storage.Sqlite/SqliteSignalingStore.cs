@@ -96,7 +96,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             stage => Stage(stage, commit, aggregates, bodies, written, appended),
             committed: record =>
             {
-                // On the journal thread, the moment the commit is durable: readers start before this caller resumes.
+                // Under the journal's lock, the moment the commit is durable: readers start before this caller resumes.
                 cache.Committed(written, appended, record.Number);
                 wakeups.Wake(appended);
                 if (commit.Outbox.Count > 0)
@@ -131,7 +131,7 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     }
 
     /// <summary>
-    /// On the journal thread: null (a conflict, nothing written) unless every aggregate still has the version the command
+    /// Under the journal's lock: null (a conflict, nothing written) unless every aggregate still has the version the command
     /// read and every key still holds what it expected; else the journal record, with each event's sequence assigned.
     /// Plain loops, no LINQ: this runs once per commit on the thread every commit waits for.
     /// </summary>
