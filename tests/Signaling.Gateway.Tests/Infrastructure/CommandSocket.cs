@@ -97,9 +97,9 @@ public sealed class CommandSocket : IAsyncDisposable
                 await (frame.TryGetProperty("reply", out _) ? _replies : _events).Writer.WriteAsync(frame);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
-            // Closed.
+            // Closed; or aborted by DisposeAsync while a frame was being handled, so the next receive finds it disposed.
         }
     }
 }
