@@ -49,11 +49,14 @@ public sealed class SqliteCache : IDisposable
         return _values.TryGetValue(key, out aggregate!);
     }
 
+    /// <summary>Every lookup key ever given a value: one it has not seen is absent without a read.</summary>
+    public LookupKeyFilter Keys { get; } = new();
+
     public bool TryGetLookup(string key, out string? value)
     {
         var lookup = (_pinned.TryGetValue(key, out var pin) ? pin.Value : _values.Get(key)) as LookupValue;
         value = lookup?.Value;
-        return lookup is not null;
+        return lookup is not null || !Keys.MayContain(key);
     }
 
     /// <summary>Caches a value read from the file, unless a commit happened since <paramref name="generation"/>.</summary>
@@ -79,6 +82,10 @@ public sealed class SqliteCache : IDisposable
                 _values.Remove(key); // What was read before this commit is stale now.
                 _pinned[key] = new Pin(value, number);
                 record.Keys.Add(key);
+                if (value is LookupValue { Value: not null })
+                {
+                    Keys.Add(key);
+                }
             }
 
             foreach (var signalingEvent in events)

@@ -50,6 +50,7 @@ public sealed partial class SqliteDatabase
                     var writer = OpenWriter();
                     _stage = new SqliteCommitStage(OpenConnection(), Cache, () => Volatile.Read(ref _applied));
                     _writer = writer;
+                    LoadKeysInBackground();
                 }
 
                 _journal!.Release(Volatile.Read(ref _applied));
@@ -210,6 +211,31 @@ public sealed partial class SqliteDatabase
 
         ToWriter(batch);
     }
+
+    /// <summary>
+    /// Adds the lookup table's keys to the cache's key filter, once the journal's replay is in the table; until that is
+    /// done the filter answers "may have" and keys are read from the file. Commits add their own keys meanwhile.
+    /// </summary>
+    private void LoadKeysInBackground() => _ = Task.Run(() =>
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            using var command = connection.Command("SELECT key FROM lookup");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                _stopping.Token.ThrowIfCancellationRequested();
+                Cache.Keys.Add(reader.GetString(0));
+            }
+
+            Cache.Keys.MarkLoaded();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Left unloaded, as when stopping: every key not cached is read from the file.
+        }
+    });
 
     private Microsoft.Data.Sqlite.SqliteConnection OpenConnection()
     {

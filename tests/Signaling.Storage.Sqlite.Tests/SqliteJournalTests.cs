@@ -240,6 +240,29 @@ public sealed class SqliteJournalTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue #16: a key never given a value is known absent without a read of the file (the key filter). A key only the
+    /// journal had at a kill -9 must be in that filter after the restart, or a retried request id would start a second
+    /// call: it is replayed into the table before the table's keys are loaded.
+    /// </summary>
+    [Fact]
+    public async Task AKeyOnlyTheJournalHad_IsFoundAfterAKill_ByReadsAndByTheCommitCheck()
+    {
+        var key = $"request:alice::{Ids.New()}:bob";
+        var commit = new Commit();
+        commit.Index.Add(new IndexWrite(key, null, "first-call"));
+        Assert.False((await _open.Store.CommitAsync(commit)).Conflict);
+        Assert.Equal(0L, await CountInTablesAsync("SELECT count(*) FROM lookup"));
+
+        await using var restarted = await _storage.CopyAsIfKilled().OpenAsync();
+
+        Assert.Equal("first-call", await restarted.Store.FindAsync(key));
+        var second = new Commit();
+        second.Index.Add(new IndexWrite(key, null, "second-call"));
+        Assert.True((await restarted.Store.CommitAsync(second)).Conflict);
+        Assert.Null(await restarted.Store.FindAsync($"request:alice::{Ids.New()}:bob"));
+    }
+
+    /// <summary>
     /// Issue #16 (p50 below saturation): when the journal is idle, a commit is checked and journalled on the caller's own
     /// thread, so it is done before the call returns, with no hand-off to the journal thread to wait for.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Signaling.Core.Ports;
 using Signaling.Storage.Specification;
@@ -39,8 +40,18 @@ internal sealed class SqliteStorage(TimeSpan? applyDelay = null)
         options.ApplyDelay = applyDelay ?? options.ApplyDelay;
         var database = new SqliteDatabase(Options.Create(options));
         await database.InitializeAsync(CancellationToken.None);
-        var wakeups = new EventWakeups();
         var cache = database.Cache;
+
+        // Every test runs with the key filter loaded, answering "absent" without the file (a gateway gets there moments
+        // after it starts): a key it wrongly left out would read as absent, and the specification would catch it.
+        var loading = Stopwatch.StartNew();
+        while (!cache.Keys.Loaded)
+        {
+            Assert.True(loading.Elapsed < TimeSpan.FromSeconds(10), "the lookup keys were not loaded within 10 s");
+            await Task.Delay(5);
+        }
+
+        var wakeups = new EventWakeups();
         var store = new SqliteSignalingStore(database, cache, wakeups);
         return new StorageUnderTest(
             store, new SqliteEventLog(database, cache, store), new SqliteTimeoutIndex(database),
