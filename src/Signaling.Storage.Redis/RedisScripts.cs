@@ -30,7 +30,9 @@ internal static class RedisScripts
     /// The plan comes as flat arguments, not one JSON document: decoding JSON (with every body escaped inside it) was
     /// most of the script's time. ARGV: prefix, max events per user, the webhook items (JSON, '' for none), then six
     /// sections, each a count and its items:
-    /// aggregates (key, expected version, body), lookup keys (key, expected value, new value; '' = absent / delete),
+    /// aggregates (key, expected version, body), lookup keys (key, condition, expected value, new value; '' = absent /
+    /// delete; the condition '' fails the commit unless the key holds the expected value, 'any' writes whatever it holds,
+    /// 'if' writes only when it holds the expected value),
     /// events (recipient, body, expiry ms, durable 0/1, scope or '', the invitation's copy the body left out or ''),
     /// timeouts to schedule (id, due ms), timeouts to cancel (id), scopes to end (scope, at ms). Returns {0} on conflict,
     /// else {1, seq…}.
@@ -45,7 +47,7 @@ internal static class RedisScripts
           return at + 1, count, at + 1 + count * width
         end
         local aggs, naggs, n = section(4, 3)
-        local idx, nidx, n = section(n, 3)
+        local idx, nidx, n = section(n, 4)
         local events, nevents, n = section(n, 6)
         local sched, nsched, n = section(n, 2)
         local cancel, ncancel, n = section(n, 1)
@@ -54,8 +56,8 @@ internal static class RedisScripts
           local v = redis.call('HGET', p .. 'agg:' .. ARGV[a], 'v')
           if (tonumber(v) or 0) ~= tonumber(ARGV[a + 1]) then return {0} end
         end
-        for i = idx, idx + (nidx - 1) * 3, 3 do
-          if (redis.call('GET', p .. 'idx:' .. ARGV[i]) or '') ~= ARGV[i + 1] then return {0} end
+        for i = idx, idx + (nidx - 1) * 4, 4 do
+          if ARGV[i + 1] == '' and (redis.call('GET', p .. 'idx:' .. ARGV[i]) or '') ~= ARGV[i + 2] then return {0} end
         end
         for a = aggs, aggs + (naggs - 1) * 3, 3 do
           local expected = tonumber(ARGV[a + 1])
@@ -63,8 +65,11 @@ internal static class RedisScripts
           -- New channels join the listing index (all members score 0, so it is ordered by id).
           if expected == 0 and string.sub(ARGV[a], 1, 8) == 'channel:' then redis.call('ZADD', p .. 'channels', 0, string.sub(ARGV[a], 9)) end
         end
-        for i = idx, idx + (nidx - 1) * 3, 3 do
-          if ARGV[i + 2] ~= '' then redis.call('SET', p .. 'idx:' .. ARGV[i], ARGV[i + 2]) else redis.call('DEL', p .. 'idx:' .. ARGV[i]) end
+        for i = idx, idx + (nidx - 1) * 4, 4 do
+          local key = p .. 'idx:' .. ARGV[i]
+          if ARGV[i + 1] ~= 'if' or (redis.call('GET', key) or '') == ARGV[i + 2] then
+            if ARGV[i + 3] ~= '' then redis.call('SET', key, ARGV[i + 3]) else redis.call('DEL', key) end
+          end
         end
         local result = {1}
         local wake = {}

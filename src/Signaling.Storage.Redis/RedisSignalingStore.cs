@@ -103,7 +103,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Channels.ForEach(c => Aggregate("channel", c.Id, c.Version, JsonSerializer.SerializeToUtf8Bytes(c, CoreJson.Default.Channel)));
         commit.Users.ForEach(u => Aggregate("user", u.Id, u.Version, JsonSerializer.SerializeToUtf8Bytes(u, CoreJson.Default.UserProfile)));
         args.Add(commit.Index.Count);
-        commit.Index.ForEach(w => args.AddRange([w.Key, w.Expected ?? "", w.Value ?? ""]));
+        commit.Index.ForEach(w => args.AddRange([w.Key, Condition(w.Condition), w.Expected ?? "", w.Value ?? ""]));
         // A stream keeps a call's event without its invitation's copy (restored on read); the wake message carries the
         // copy beside it, serialised once for all the events of the commit that share it.
         args.Add(commit.Events.Count);
@@ -134,6 +134,13 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
 
         return [.. args];
     }
+
+    private static string Condition(IndexCondition condition) => condition switch
+    {
+        IndexCondition.Any => "any",
+        IndexCondition.IfHolds => "if",
+        _ => "",
+    };
 
     internal static string Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -147,13 +147,25 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             }
         }
 
+        bool[]? skipped = null; // Writes whose condition (IfHolds) was not met: left out, the commit goes on.
         for (var i = 0; i < commit.Index.Count; i++)
         {
             var write = commit.Index[i];
-            var current = LastWrite(commit.Index, i, write.Key) is { } earlier ? earlier.Value : write.Minted ? null : stage.Lookup(write.Key);
+            if (write.Condition == IndexCondition.Any)
+            {
+                continue;
+            }
+
+            var current = LastWrite(commit.Index, skipped, i, write.Key) is { } earlier ? earlier.Value
+                : write.Minted ? null : stage.Lookup(write.Key);
             if (current != write.Expected)
             {
-                return null;
+                if (write.Condition == IndexCondition.Holds)
+                {
+                    return null;
+                }
+
+                (skipped ??= new bool[commit.Index.Count])[i] = true;
             }
         }
 
@@ -164,10 +176,11 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
             written.Add((Key(kind, id), new SqliteCache.StoredAggregate(version + 1, stored)));
         }
 
-        foreach (var write in commit.Index)
+        for (var i = 0; i < commit.Index.Count; i++)
         {
             // A write that expects the key absent and leaves it so is only a check.
-            if (write is not { Expected: null, Value: null })
+            var write = commit.Index[i];
+            if (skipped?[i] != true && write is not { Condition: IndexCondition.Holds, Expected: null, Value: null })
             {
                 record.Lookups.Add((write.Key, write.Value));
                 written.Add((write.Key, new SqliteCache.LookupValue(write.Value)));
@@ -211,11 +224,11 @@ public sealed class SqliteSignalingStore(SqliteDatabase database, SqliteCache ca
     /// The last write to <paramref name="key"/> before position <paramref name="before"/> of this commit, if any: a key
     /// written twice in one commit is checked the second time against the first write, as in one transaction.
     /// </summary>
-    private static IndexWrite? LastWrite(List<IndexWrite> writes, int before, string key)
+    private static IndexWrite? LastWrite(List<IndexWrite> writes, bool[]? skipped, int before, string key)
     {
         for (var i = before - 1; i >= 0; i--)
         {
-            if (writes[i].Key == key)
+            if (writes[i].Key == key && skipped?[i] != true)
             {
                 return writes[i];
             }

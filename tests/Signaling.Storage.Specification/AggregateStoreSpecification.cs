@@ -119,6 +119,36 @@ public abstract class AggregateStoreSpecification : StorageSpecification
     }
 
     [Fact]
+    public async Task Index_Replace_WritesWhateverTheKeyHeld()
+    {
+        Assert.False((await CommitIndexAsync(IndexWrite.Replace("call:bob", "i1"))).Conflict);
+        Assert.False((await CommitIndexAsync(IndexWrite.Replace("call:bob", "i2"))).Conflict);
+
+        Assert.Equal("i2", await Storage.Store.FindAsync("call:bob"));
+    }
+
+    [Fact]
+    public async Task Index_RemoveIfHolds_LeavesAnotherValue_AndTheRestOfTheCommitApplies()
+    {
+        await CommitIndexAsync(IndexWrite.Replace("call:bob", "i2"));
+        await CommitIndexAsync(IndexWrite.Replace("call:carol", "i1"));
+
+        // The call i1 ends: Bob has moved on to i2 and keeps it; Carol is still in i1 and is freed.
+        var invitation = NewInvitation();
+        var commit = new Commit();
+        commit.Invitations.Add(invitation);
+        commit.Index.Add(IndexWrite.RemoveIfHolds("call:bob", "i1"));
+        commit.Index.Add(IndexWrite.RemoveIfHolds("call:carol", "i1"));
+        Assert.False((await Storage.Store.CommitAsync(commit)).Conflict);
+
+        Assert.Equal("i2", await Storage.Store.FindAsync("call:bob"));
+        Assert.Null(await Storage.Store.FindAsync("call:carol"));
+        Assert.NotNull(await Storage.Store.GetInvitationAsync(invitation.Id));
+        await RestartAsync();
+        Assert.Equal(["i2", null], await Storage.Store.FindManyAsync(["call:bob", "call:carol"]));
+    }
+
+    [Fact]
     public async Task FindMany_AnswersEachKeyInOrder()
     {
         var commit = new Commit();

@@ -256,7 +256,7 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
                 AttributeValue = change.Value.AttributeValue,
             };
             commit.Events.AddRange(builder.For(change.Value.Notices));
-            await TrackCurrentAsync(change.Value, channel.Id, commit, cancellationToken);
+            TrackCurrent(change.Value, channel.Id, commit);
             if (channel.Closed)
             {
                 commit.Index.Add(new IndexWrite(ChannelKeys.Name(channel.Name), channel.Id, null));
@@ -268,17 +268,16 @@ public sealed class ChannelService(ISignalingStore store, TimeProvider clock, IO
     }
 
     /// <summary>Keeps each user's "current channel" key in step with joins and departures.</summary>
-    private async Task TrackCurrentAsync<T>(Change<T> change, string channelId, Commit commit, CancellationToken cancellationToken)
+    private static void TrackCurrent<T>(Change<T> change, string channelId, Commit commit)
     {
         if (change.Entered is { } entered)
         {
-            var key = ChannelKeys.Current(entered);
-            commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), channelId));
+            commit.Index.Add(IndexWrite.Replace(ChannelKeys.Current(entered), channelId));
         }
 
-        if (change.Departed is { } departed && await store.FindAsync(ChannelKeys.Current(departed), cancellationToken) == channelId)
+        if (change.Departed is { } departed)
         {
-            commit.Index.Add(new IndexWrite(ChannelKeys.Current(departed), channelId, null));
+            commit.Index.Add(IndexWrite.RemoveIfHolds(ChannelKeys.Current(departed), channelId));
         }
     }
 

@@ -265,7 +265,7 @@ public sealed class InvitationService(
             {
                 commit.Invitations.Add(invitation);
                 commit.Events.AddRange(Builder(invitation, Actor.Server, now, invitation.Data).For(notices));
-                await EndIfOverAsync(invitation, before, commit, cancellationToken);
+                EndIfOver(invitation, before, commit);
             }
 
             return new Decision<bool>(true, commit);
@@ -314,7 +314,7 @@ public sealed class InvitationService(
             {
                 // The first accept connects the call, so the inviter is now in it too.
                 string[] inCall = before == InvitationStatus.Ringing ? [invitation.Inviter.UserId, actor.UserId] : [actor.UserId];
-                await MarkInCallAsync(invitation, inCall, commit, cancellationToken);
+                MarkInCall(invitation, inCall, commit);
                 if (before == InvitationStatus.Ringing && _options.MaxCallDuration > TimeSpan.Zero)
                 {
                     invitation.CallEndsAt = now + _options.MaxCallDuration;
@@ -322,7 +322,7 @@ public sealed class InvitationService(
                 }
             }
 
-            await EndIfOverAsync(invitation, before, commit, cancellationToken);
+            EndIfOver(invitation, before, commit);
             return new Decision<Invitation>(invitation, commit);
         }, cancellationToken, serializeOn: invitationId);
         if (result.IsSuccess)
@@ -345,20 +345,12 @@ public sealed class InvitationService(
             ? await GetAsync(caller, id, cancellationToken)
             : SignalingError.InvitationNotFound(name);
 
-    /// <summary>Points a lookup key at this invitation, replacing what it pointed at.</summary>
-    private async Task PointAsync(string key, string invitationId, Commit commit, CancellationToken cancellationToken) =>
-        commit.Index.Add(new IndexWrite(key, await store.FindAsync(key, cancellationToken), invitationId));
-
-    private async Task MarkInCallAsync(Invitation invitation, IEnumerable<string> users, Commit commit, CancellationToken cancellationToken)
-    {
-        foreach (var userId in users.Distinct())
-        {
-            await PointAsync(InvitationKeys.CurrentCall(userId), invitation.Id, commit, cancellationToken);
-        }
-    }
+    /// <summary>Points each user's current-call key at this invitation, whatever it pointed at (no read needed).</summary>
+    private static void MarkInCall(Invitation invitation, IEnumerable<string> users, Commit commit) =>
+        commit.Index.AddRange(users.Distinct().Select(u => IndexWrite.Replace(InvitationKeys.CurrentCall(u), invitation.Id)));
 
     /// <summary>When an invitation ends: no timeout left, its non-durable events may go, and its people are free again.</summary>
-    private async Task EndIfOverAsync(Invitation invitation, InvitationStatus before, Commit commit, CancellationToken cancellationToken)
+    private void EndIfOver(Invitation invitation, InvitationStatus before, Commit commit)
     {
         if (before == InvitationStatus.Ended || invitation.Status != InvitationStatus.Ended)
         {
@@ -372,14 +364,9 @@ public sealed class InvitationService(
         }
 
         commit.ExpireScopes[invitation.Id] = (invitation.EndedAt ?? clock.GetUtcNow()) + _options.EndedGrace;
-        foreach (var userId in invitation.Invitees.Select(i => i.UserId).Prepend(invitation.Inviter.UserId))
-        {
-            var key = InvitationKeys.CurrentCall(userId);
-            if (await store.FindAsync(key, cancellationToken) == invitation.Id)
-            {
-                commit.Index.Add(new IndexWrite(key, invitation.Id, null));
-            }
-        }
+        // A user who has moved on to another call keeps pointing at that one: the store checks, the command need not read.
+        commit.Index.AddRange(invitation.Invitees.Select(i => i.UserId).Prepend(invitation.Inviter.UserId)
+            .Select(u => IndexWrite.RemoveIfHolds(InvitationKeys.CurrentCall(u), invitation.Id)));
     }
 
     private async Task<HashSet<string>> OfflineAsync(Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
