@@ -32,8 +32,9 @@ internal static class RedisScripts
     /// sections, each a count and its items:
     /// aggregates (key, expected version, body), lookup keys (key, condition, expected value, new value; '' = absent /
     /// delete; the condition '' fails the commit unless the key holds the expected value, 'any' writes whatever it holds,
-    /// 'if' writes only when it holds the expected value),
-    /// events (recipient, body, expiry ms, durable 0/1, scope or '', the invitation's copy the body left out or ''),
+    /// 'if' writes only when it holds the expected value), the invitation copies the events' bodies left out (each once,
+    /// though every party's event has one), events (recipient, body, expiry ms, durable 0/1, scope or '', the number of
+    /// its left-out copy or ''),
     /// timeouts to schedule (id, due ms), timeouts to cancel (id), scopes to end (scope, at ms). Returns {0} on conflict,
     /// else {1, seq…}.
     /// </summary>
@@ -48,6 +49,7 @@ internal static class RedisScripts
         end
         local aggs, naggs, n = section(4, 3)
         local idx, nidx, n = section(n, 4)
+        local views, nviews, n = section(n, 1)
         local events, nevents, n = section(n, 6)
         local sched, nsched, n = section(n, 2)
         local cancel, ncancel, n = section(n, 1)
@@ -72,7 +74,8 @@ internal static class RedisScripts
           end
         end
         local result = {1}
-        local wake = {}
+        local wake = {nviews}
+        for v = views, views + nviews - 1 do table.insert(wake, ARGV[v]) end
         local nowms
         for e = events, events + (nevents - 1) * 6, 6 do
           local user, expiry, scope = ARGV[e], ARGV[e + 2], ARGV[e + 4]

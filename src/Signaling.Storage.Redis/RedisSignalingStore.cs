@@ -105,19 +105,33 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         args.Add(commit.Index.Count);
         commit.Index.ForEach(w => args.AddRange([w.Key, Condition(w.Condition), w.Expected ?? "", w.Value ?? ""]));
         // A stream keeps a call's event without its invitation's copy (restored on read); the wake message carries the
-        // copy beside it, serialised once for all the events of the commit that share it.
-        args.Add(commit.Events.Count);
-        var views = new Dictionary<InvitationView, byte[]>(ReferenceEqualityComparer.Instance);
-        byte[] ViewOf(InvitationView copy) =>
-            views.TryGetValue(copy, out var bytes) ? bytes : views[copy] = JsonSerializer.SerializeToUtf8Bytes(copy, CoreJson.Default.InvitationView);
+        // copy instead, once per commit though each party's event shares it.
+        var views = new List<InvitationView>();
+        var events = new List<RedisValue>(commit.Events.Count * 6);
         foreach (var e in commit.Events)
         {
             var logged = LoggedEvents.Compact(e, commit);
-            RedisValue leftOut = logged.Invitation is null && e.Invitation is { } copy ? ViewOf(copy) : "";
-            var body = JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent);
-            args.AddRange([e.Recipient, body, Ms(e.ExpiresAt), e.Durable ? 1 : 0, e.Scope ?? "", leftOut]);
+            RedisValue view = "";
+            if (logged.Invitation is null && e.Invitation is { } copy)
+            {
+                var number = views.FindIndex(v => ReferenceEquals(v, copy)) + 1;
+                if (number == 0)
+                {
+                    views.Add(copy);
+                    number = views.Count;
+                }
+
+                view = number;
+            }
+
+            events.AddRange([e.Recipient, JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent), Ms(e.ExpiresAt),
+                e.Durable ? 1 : 0, e.Scope ?? "", view]);
         }
 
+        args.Add(views.Count);
+        views.ForEach(v => args.Add(JsonSerializer.SerializeToUtf8Bytes(v, CoreJson.Default.InvitationView)));
+        args.Add(commit.Events.Count);
+        args.AddRange(events);
         args.Add(commit.ScheduleTimeouts.Count);
         foreach (var (id, at) in commit.ScheduleTimeouts)
         {

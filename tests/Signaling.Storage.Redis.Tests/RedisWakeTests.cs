@@ -108,6 +108,34 @@ public sealed class RedisWakeTests
         Assert.Equal((invitation.Id, "r1", InviteeState.Pending), (received.Invitation!.Id, received.Invitation.RequestId, received.Invitation.Invitees[0].State));
     }
 
+    /// <summary>
+    /// Issue #16: both parties' events of one step share the invitation's copy; the wake message carries it once, and a
+    /// reader of each party on another node still gets it whole.
+    /// </summary>
+    [Fact]
+    public async Task EventsSharingACopy_AreWokenWithItOnAnotherNode_ThoughTheMessageCarriesItOnce()
+    {
+        await using var nodes = await TwoNodes.StartAsync();
+        var (server, a, b) = (nodes.Server, nodes.A, nodes.B);
+        await using var listener = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        var published = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await listener.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("*wake"), (_, message) => published.TrySetResult(message!));
+        using var bobReader = b.Wakeups.Register("bob");
+        using var aliceReader = b.Wakeups.Register("alice");
+        var woken = Task.WhenAll(b.Wakeups.WaitFor("bob"), b.Wakeups.WaitFor("alice"));
+
+        await a.Store.CommitAsync(CallCommits.Ring(DateTimeOffset.UtcNow, out var invitation));
+        await woken.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var message = await published.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Single(message.Split("\"requestId\":\"r1\"")[1..]);
+        foreach (var user in (string[])["bob", "alice"])
+        {
+            var received = Assert.Single(await b.Log.ReadAsync(user, 0, 10));
+            Assert.Equal((invitation.Id, "r1"), (received.Invitation!.Id, received.Invitation.RequestId));
+        }
+    }
+
     /// <summary>A redis-server of the test's own and two nodes on it.</summary>
     private sealed class TwoNodes(RedisServer server, StorageUnderTest a, StorageUnderTest b) : IAsyncDisposable
     {
