@@ -50,6 +50,20 @@ public sealed class RedisConnection(IOptions<RedisStorageOptions> options, Signa
         }
     }
 
+    /// <summary>Runs a script by its hash; a Redis that lost its scripts (a restart, SCRIPT FLUSH) gets the text once more.</summary>
+    internal Task<RedisResult> EvaluateAsync(RedisScript script, RedisValue[] arguments) => RunAsync(async db =>
+    {
+        try
+        {
+            return await db.ScriptEvaluateAsync(script.Hash, null, arguments);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            // Nothing ran; EVAL runs it and loads it for the next call.
+            return await db.ScriptEvaluateAsync(script.Text, null, arguments);
+        }
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_multiplexer.IsValueCreated)

@@ -37,8 +37,7 @@ public sealed class RedisEventLog(RedisConnection redis, RecentEvents recent, IS
         var purged = 0;
         while (true)
         {
-            var batch = (int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Purge, null,
-                [redis.Options.KeyPrefix, RedisSignalingStore.Ms(now), PurgeBatch]));
+            var batch = (int)await redis.EvaluateAsync(RedisScripts.Purge, [redis.Options.KeyPrefix, RedisSignalingStore.Ms(now), PurgeBatch]);
             purged += batch;
             if (batch < PurgeBatch)
             {

@@ -19,11 +19,10 @@ public sealed class RedisPresenceRegistry(RedisConnection redis, WebhookMessages
     public async Task ConnectAsync(LiveConnection connection, CancellationToken cancellationToken = default)
     {
         var online = Items(connection.UserId, online: true, connection.Surface);
-        await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Connect, null,
-        [
+        await redis.EvaluateAsync(RedisScripts.Connect, [
             redis.Options.KeyPrefix, connection.Id, connection.UserId, connection.ExpiresAt.ToUnixTimeMilliseconds(), (long)Keep(connection.ExpiresAt).TotalSeconds,
             connection.Surface, connection.Transport, connection.DeviceId ?? "", connection.Since.ToUnixTimeMilliseconds(), online,
-        ]));
+        ]);
         Wake(online);
     }
 
@@ -52,8 +51,7 @@ public sealed class RedisPresenceRegistry(RedisConnection redis, WebhookMessages
         var offline = Reports && await redis.RunAsync(async db => (string?)await db.HashGetAsync(_keys.Connection(connectionId), "u")) is { } user
             ? Items(user, online: false, null)
             : "[]";
-        var removed = (int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Disconnect, null,
-            [redis.Options.KeyPrefix, connectionId, offline])) == 1;
+        var removed = (int)await redis.EvaluateAsync(RedisScripts.Disconnect, [redis.Options.KeyPrefix, connectionId, offline]) == 1;
         Wake(offline);
         return removed;
     }
@@ -120,8 +118,8 @@ public sealed class RedisPresenceRegistry(RedisConnection redis, WebhookMessages
     private async Task ForgetIfOfflineAsync(string user, DateTimeOffset now)
     {
         var offline = Items(user, online: false, null);
-        if ((int)await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.ForgetIfOffline, null,
-                [redis.Options.KeyPrefix, user, now.ToUnixTimeMilliseconds(), offline])) == 1)
+        if ((int)await redis.EvaluateAsync(RedisScripts.ForgetIfOffline,
+                [redis.Options.KeyPrefix, user, now.ToUnixTimeMilliseconds(), offline]) == 1)
         {
             Wake(offline);
         }

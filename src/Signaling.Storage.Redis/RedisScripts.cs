@@ -3,7 +3,7 @@ namespace Signaling.Storage.Redis;
 /// <summary>
 /// The Lua scripts that make each port's multi-key steps atomic on the Redis server (one round trip each).
 /// Key names are built in the scripts from the prefix, so they address a single Redis (not Redis Cluster).
-/// StackExchange.Redis sends each by its SHA1 (EVALSHA) once the server has it.
+/// Each is sent by its SHA1 (EVALSHA), and as text only when the server does not have it (see <see cref="RedisConnection.EvaluateAsync"/>).
 /// </summary>
 internal static class RedisScripts
 {
@@ -32,13 +32,13 @@ internal static class RedisScripts
     /// sections, each a count and its items:
     /// aggregates (key, expected version, body), lookup keys (key, condition, expected value, new value; '' = absent /
     /// delete; the condition '' fails the commit unless the key holds the expected value, 'any' writes whatever it holds,
-    /// 'if' writes only when it holds the expected value), the invitation copies the events' bodies left out (each once,
-    /// though every party's event has one), events (recipient, body, expiry ms, durable 0/1, scope or '', the number of
-    /// its left-out copy or ''),
+    /// 'if' writes only when it holds the expected value), events (recipient, body, expiry ms, durable 0/1, scope or '',
+    /// the number of the invitation copy its body left out, or ''), those copies (each once, though every party's event
+    /// has one),
     /// timeouts to schedule (id, due ms), timeouts to cancel (id), scopes to end (scope, at ms). Returns {0} on conflict,
     /// else {1, seq…}.
     /// </summary>
-    public const string Commit = AppendOutbox +
+    public static readonly RedisScript Commit = new(AppendOutbox +
         """
         local p = ARGV[1]
         local maxlen = tonumber(ARGV[2])
@@ -49,8 +49,8 @@ internal static class RedisScripts
         end
         local aggs, naggs, n = section(4, 3)
         local idx, nidx, n = section(n, 4)
-        local views, nviews, n = section(n, 1)
         local events, nevents, n = section(n, 6)
+        local views, nviews, n = section(n, 1)
         local sched, nsched, n = section(n, 2)
         local cancel, ncancel, n = section(n, 1)
         local scopes, nscopes = section(n, 2)
@@ -107,14 +107,14 @@ internal static class RedisScripts
         end
         if nevents > 0 then redis.call('PUBLISH', p .. 'wake', table.concat(wake, '\n')) end
         return result
-        """;
+        """);
 
     /// <summary>
     /// Leases the oldest message of each due user of one endpoint: ARGV[1] = the endpoint's key base, ARGV[2] = now (ms),
     /// ARGV[3] = lease end (ms), ARGV[4] = max. The user's due score moves to the lease end, so no other node takes it
     /// meanwhile. Returns {user, message, attempts, …}.
     /// </summary>
-    public const string ClaimWebhooks =
+    public static readonly RedisScript ClaimWebhooks = new(
         """
         local wh = ARGV[1]
         local users = redis.call('ZRANGE', wh .. ':due', '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[4]))
@@ -131,13 +131,13 @@ internal static class RedisScripts
           end
         end
         return out
-        """;
+        """);
 
     /// <summary>
     /// Settles a user's oldest message if it is still <c>ARGV[3]</c> (another node may have taken over an expired lease and
     /// settled it first): ARGV[1] = key base, ARGV[2] = user, ARGV[3] = message id, ARGV[4] = "done" or the retry time (ms).
     /// </summary>
-    public const string SettleWebhook =
+    public static readonly RedisScript SettleWebhook = new(
         """
         local wh = ARGV[1]
         local q = wh .. ':q:' .. ARGV[2]
@@ -153,10 +153,10 @@ internal static class RedisScripts
           redis.call('ZADD', wh .. ':due', ARGV[4], ARGV[2])
         end
         return 1
-        """;
+        """);
 
     /// <summary>Drops events whose time has come: ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = batch size. Returns how many went.</summary>
-    public const string Purge =
+    public static readonly RedisScript Purge = new(
         """
         local p = ARGV[1]
         local due = redis.call('ZRANGE', p .. 'expiry', '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[3]))
@@ -166,26 +166,26 @@ internal static class RedisScripts
           redis.call('ZREM', p .. 'expiry', member)
         end
         return #due
-        """;
+        """);
 
     /// <summary>
     /// Leases due timeouts: each due one is moved forward by the lease, so no other claimer gets it until the lease
     /// ends. ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = lease end (ms), ARGV[4] = max. Returns {id, due, id, due, …}.
     /// </summary>
-    public const string Claim =
+    public static readonly RedisScript Claim = new(
         """
         local key = ARGV[1] .. 'timeouts'
         local due = redis.call('ZRANGE', key, '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[4]), 'WITHSCORES')
         for i = 1, #due, 2 do redis.call('ZADD', key, ARGV[3], due[i]) end
         return due
-        """;
+        """);
 
     /// <summary>
     /// Registers a connection, its user in the online index, and the user in the expiry index (by their latest connection's
     /// expiry). A user new to the online index came online: ARGV[10] (webhook items, JSON) is appended then.
     /// ARGV: prefix, connection id, user, expiry (ms), seconds to keep the keys, surface, transport, device, since (ms), items.
     /// </summary>
-    public const string Connect = AppendOutbox +
+    public static readonly RedisScript Connect = new(AppendOutbox +
         """
         local p = ARGV[1]
         local conn = p .. 'conn:' .. ARGV[2]
@@ -197,7 +197,7 @@ internal static class RedisScripts
         redis.call('ZADD', p .. 'presence-expiry', 'GT', ARGV[4], ARGV[3])
         if redis.call('ZADD', p .. 'online', 0, ARGV[3]) == 1 then append_outbox(p, cjson.decode(ARGV[10])) end
         return 1
-        """;
+        """);
 
     /// <summary>
     /// Removes a connection, and its user from the online index when it was their last (expired ones of a dead node are
@@ -205,7 +205,7 @@ internal static class RedisScripts
     /// removal; the user went offline then, and ARGV[3] (webhook items, JSON) is appended. ARGV[1] = prefix, ARGV[2] =
     /// connection id. Returns 1 when the connection was registered.
     /// </summary>
-    public const string Disconnect = AppendOutbox +
+    public static readonly RedisScript Disconnect = new(AppendOutbox +
         """
         local p = ARGV[1]
         local conn = p .. 'conn:' .. ARGV[2]
@@ -219,14 +219,14 @@ internal static class RedisScripts
           if redis.call('ZREM', p .. 'online', user) == 1 then append_outbox(p, cjson.decode(ARGV[3])) end
         end
         return 1
-        """;
+        """);
 
     /// <summary>
     /// Drops a user from the online index when none of their connections is live any more (their node died without
     /// removing them), atomically with respect to a new connection; the user went offline then, and ARGV[4] (webhook items,
     /// JSON) is appended. ARGV[1] = prefix, ARGV[2] = user, ARGV[3] = now (ms). Returns 1 when the user went offline.
     /// </summary>
-    public const string ForgetIfOffline = AppendOutbox +
+    public static readonly RedisScript ForgetIfOffline = new(AppendOutbox +
         """
         local p = ARGV[1]
         local presence = p .. 'presence:' .. ARGV[2]
@@ -236,5 +236,5 @@ internal static class RedisScripts
         if redis.call('ZREM', p .. 'online', ARGV[2]) == 0 then return 0 end
         append_outbox(p, cjson.decode(ARGV[4]))
         return 1
-        """;
+        """);
 }

@@ -42,8 +42,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
     public async Task<CommitResult> CommitAsync(Commit commit, CancellationToken cancellationToken = default)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Commit, null,
-            Arguments(commit))))!;
+        var result = (RedisResult[])(await redis.EvaluateAsync(RedisScripts.Commit, Arguments(commit)))!;
         metrics?.Committed("redis", System.Diagnostics.Stopwatch.GetElapsedTime(started), (int)result[0] == 0);
         if ((int)result[0] == 0)
         {
@@ -91,7 +90,7 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
     /// <summary>The commit as the script's arguments (see <see cref="RedisScripts.Commit"/> for their order).</summary>
     private RedisValue[] Arguments(Commit commit)
     {
-        var args = new List<RedisValue>
+        var args = new List<RedisValue>(32 + 4 * commit.Index.Count + 7 * commit.Events.Count) // a call's step fits without growing
         {
             redis.Options.KeyPrefix,
             redis.Options.MaxEventsPerUser,
@@ -106,8 +105,8 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
         commit.Index.ForEach(w => args.AddRange([w.Key, Condition(w.Condition), w.Expected ?? "", w.Value ?? ""]));
         // A stream keeps a call's event without its invitation's copy (restored on read); the wake message carries the
         // copy instead, once per commit though each party's event shares it.
+        args.Add(commit.Events.Count);
         var views = new List<InvitationView>();
-        var events = new List<RedisValue>(commit.Events.Count * 6);
         foreach (var e in commit.Events)
         {
             var logged = LoggedEvents.Compact(e, commit);
@@ -124,14 +123,12 @@ public sealed class RedisSignalingStore(RedisConnection redis, EventWakeups wake
                 view = number;
             }
 
-            events.AddRange([e.Recipient, JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent), Ms(e.ExpiresAt),
+            args.AddRange([e.Recipient, JsonSerializer.SerializeToUtf8Bytes(logged, CoreJson.Default.SignalingEvent), Ms(e.ExpiresAt),
                 e.Durable ? 1 : 0, e.Scope ?? "", view]);
         }
 
         args.Add(views.Count);
         views.ForEach(v => args.Add(JsonSerializer.SerializeToUtf8Bytes(v, CoreJson.Default.InvitationView)));
-        args.Add(commit.Events.Count);
-        args.AddRange(events);
         args.Add(commit.ScheduleTimeouts.Count);
         foreach (var (id, at) in commit.ScheduleTimeouts)
         {

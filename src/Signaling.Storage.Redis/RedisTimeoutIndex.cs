@@ -8,8 +8,8 @@ public sealed class RedisTimeoutIndex(RedisConnection redis) : ITimeoutIndex
 {
     public async Task<IReadOnlyList<DueTimeout>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
-        var claimed = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Claim, null,
-            [redis.Options.KeyPrefix, RedisSignalingStore.Ms(now), RedisSignalingStore.Ms(now + lease), max])))!;
+        var claimed = (RedisResult[])(await redis.EvaluateAsync(RedisScripts.Claim,
+            [redis.Options.KeyPrefix, RedisSignalingStore.Ms(now), RedisSignalingStore.Ms(now + lease), max]))!;
         var due = new List<DueTimeout>(claimed.Length / 2);
         for (var i = 0; i < claimed.Length; i += 2)
         {

@@ -56,8 +56,8 @@ public sealed class RedisWebhookOutbox(RedisConnection redis) : IWebhookOutbox
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string endpoint, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default)
     {
-        var claimed = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.ClaimWebhooks, null,
-            [redis.Keys.Webhooks(endpoint), RedisSignalingStore.Ms(now), RedisSignalingStore.Ms(leaseUntil), max])))!;
+        var claimed = (RedisResult[])(await redis.EvaluateAsync(RedisScripts.ClaimWebhooks,
+            [redis.Keys.Webhooks(endpoint), RedisSignalingStore.Ms(now), RedisSignalingStore.Ms(leaseUntil), max]))!;
         var entries = new List<OutboxEntry>(claimed.Length / 3);
         for (var i = 0; i < claimed.Length; i += 3)
         {
@@ -86,6 +86,5 @@ public sealed class RedisWebhookOutbox(RedisConnection redis) : IWebhookOutbox
     }
 
     private Task SettleAsync(OutboxEntry entry, string how) =>
-        redis.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.SettleWebhook, null,
-            [redis.Keys.Webhooks(entry.Message.Endpoint), entry.Message.OrderKey, entry.Message.Id, how]));
+        redis.EvaluateAsync(RedisScripts.SettleWebhook, [redis.Keys.Webhooks(entry.Message.Endpoint), entry.Message.OrderKey, entry.Message.Id, how]);
 }

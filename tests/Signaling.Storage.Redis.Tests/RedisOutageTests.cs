@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Signaling.Core.Events;
 using Signaling.Core.Ports;
 using Signaling.Storage.Specification;
+using StackExchange.Redis;
 
 namespace Signaling.Storage.Redis.Tests;
 
@@ -40,5 +41,34 @@ public sealed class RedisOutageTests
                 await Task.Delay(200);
             }
         }
+    }
+
+    /// <summary>A Redis restarted from its data file, or told SCRIPT FLUSH, has the data but not the scripts: commits must go on.</summary>
+    [Fact]
+    public async Task ARedisThatForgotItsScripts_StillTakesCommits()
+    {
+        await using var server = new RedisServer();
+        await server.StartAsync();
+        await using var connection = new RedisConnection(Options.Create(new RedisStorageOptions { Configuration = server.Configuration }));
+        var store = new RedisSignalingStore(connection, new EventWakeups(), new RecentEvents());
+        Assert.Equal(1, (await store.CommitAsync(MessageToBob())).Appended[0].Sequence);
+
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},allowAdmin=true"))
+        {
+            await admin.GetServer(server.Configuration).ScriptFlushAsync();
+        }
+
+        Assert.Equal(2, (await store.CommitAsync(MessageToBob())).Appended[0].Sequence);
+    }
+
+    private static Commit MessageToBob()
+    {
+        var commit = new Commit();
+        commit.Events.Add(new SignalingEvent
+        {
+            Recipient = "bob", Kind = EventKind.PeerMessage, Time = DateTimeOffset.UtcNow, Actor = new Signaling.Core.Actor("alice"), Durable = true,
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+        return commit;
     }
 }
